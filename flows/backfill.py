@@ -1,0 +1,66 @@
+"""`backfill`: bring a range of report dates of one source into the warehouse.
+
+Resumable: documents are stored as soon as they are fetched and loaded one
+transaction each, so a re-run after a crash re-parses what was stored and
+fetches only what is still missing. Without `refetch`, dates already loaded
+are skipped: a second run does no network I/O at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from prefect import flow
+from prefect.states import Failed, State
+
+from flows import runs
+from flows.ingest import ingest
+from flows.report import RunSummary
+from flows.settings import DEFAULT_SOURCE, Settings
+from parsers.vocabulary import WAR_START
+
+
+def date_range(start: dt.date, end: dt.date) -> set[dt.date]:
+    return {start + dt.timedelta(days=n) for n in range((end - start).days + 1)}
+
+
+@flow(name="backfill", log_prints=True)
+def backfill(
+    start: dt.date,
+    end: dt.date,
+    source: str = DEFAULT_SOURCE,
+    refetch: bool = False,
+    base_url: str | None = None,
+    warehouse: str | None = None,
+) -> dict | State:
+    """Load every bulletin of `source` dated `start`..`end` (inclusive).
+
+    refetch: fetch again even the dates already loaded (changed figures become
+    new revisions). base_url: the root of the source (default: the real site,
+    or LOSSES_<SOURCE>_URL). warehouse: DuckDB file (default: LOSSES_WAREHOUSE
+    or warehouse/losses.duckdb)."""
+    settings = Settings.from_env().with_base_url(source, base_url)
+    settings.base_url(source)  # an unknown source fails here, before any work
+    if start > end:
+        raise ValueError(f"start {start} is after end {end}")
+    today = runs.kyiv_today(settings)
+    start = max(start, WAR_START)
+    end = min(end, today)
+    path = runs.resolve_warehouse(warehouse)
+    parameters = {"start": start, "end": end, "source": source, "refetch": refetch}
+    with runs.run_lock(path, settings.lock_wait_seconds):
+        run_id = runs.start(path, "backfill", parameters)
+        result, error = None, None
+        try:
+            result = ingest(settings, source, date_range(start, end), today, path, refetch=refetch)
+        except Exception as exc:
+            error = f"backfill {start}..{end} ({source}) crashed: {type(exc).__name__}: {exc}"
+            raise
+        finally:
+            summary: RunSummary | None = runs.finish(
+                path, run_id, "backfill", source, result, error
+            )
+    if summary.failed:
+        # A returned Failed state ends the run failed with this message, without
+        # a traceback: the failure is in the data we were given, not in our code.
+        return Failed(message=summary.failure_message())
+    return {"summary": summary.headline(), "missing": sorted(str(d) for d in summary.missing)}

@@ -1,0 +1,229 @@
+"""`losses ingest`, `losses backfill`, `losses serve`: running the flows."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import socket
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+from urllib.parse import urlsplit
+
+import typer
+
+from flows.settings import DEFAULT_SOURCE, FETCHABLE_SOURCES, Settings
+
+SourceOption = Annotated[
+    str,
+    typer.Option(
+        "--source",
+        help=f"Which publisher to read: {', '.join(FETCHABLE_SOURCES)}.",
+        show_default=True,
+    ),
+]
+BaseUrlOption = Annotated[
+    str | None,
+    typer.Option(
+        "--base-url",
+        help="Root URL of the source, e.g. http://127.0.0.1:8765/mod for the local mirror "
+        "(default: LOSSES_<SOURCE>_URL, else the real site).",
+    ),
+]
+WarehouseOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--warehouse",
+        help="DuckDB file (default: LOSSES_WAREHOUSE, else warehouse/losses.duckdb).",
+    ),
+]
+MIRROR_WAREHOUSE = Path("warehouse/mirror.duckdb")
+
+
+def _check_source(source: str) -> str:
+    if source not in FETCHABLE_SOURCES:
+        raise typer.BadParameter(f"{source!r}: choose one of {', '.join(FETCHABLE_SOURCES)}")
+    return source
+
+
+def _setup_output() -> None:
+    """A progress bar on a terminal, plain log lines otherwise."""
+    from flows import prefect_setup, progress
+
+    prefect_setup.configure()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    if sys.stderr.isatty():
+        progress.use(progress.RichReporter())
+
+
+def _host_resolves(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    try:
+        socket.getaddrinfo(host, None)
+    except OSError:
+        return False
+    return True
+
+
+@contextlib.contextmanager
+def _mirror_if_offline(
+    source: str, base_url: str | None, warehouse: Path | None, use_mirror: bool | None
+) -> Iterator[tuple[str | None, Path | None, dt.date | None]]:
+    """Yields (base_url, warehouse, today). Only when asked (--mirror), or when no
+    network is configured (the source's host does not resolve and no URL was
+    given), the job runs against the built-in local mirror, into its own warehouse
+    file so that mirror data never mixes with real data."""
+    configured = base_url or Settings.from_env().base_url(source)
+    if use_mirror is None:
+        use_mirror = base_url is None and not _host_resolves(configured)
+        if use_mirror:
+            typer.secho(
+                f"{urlsplit(configured).hostname} cannot be resolved (no network?): running "
+                "against the built-in local mirror instead (--no-mirror to refuse).",
+                fg=typer.colors.YELLOW,
+                err=True,
+            )
+    if not use_mirror:
+        yield base_url, warehouse, None
+        return
+    from flows.mirror import start_mirror
+
+    with start_mirror(port=0) as mirror:
+        typer.secho(f"local mirror: {mirror.base_url}", err=True)
+        yield mirror.url(source), warehouse or MIRROR_WAREHOUSE, mirror.until
+
+
+def _finish(state) -> None:
+    if state.is_failed() or state.is_crashed():
+        typer.secho(f"run failed: {state.message}", fg=typer.colors.RED, err=True)
+        raise typer.Exit(1)
+    result = state.result()
+    typer.echo(result["summary"] if isinstance(result, dict) else result)
+
+
+def ingest(
+    source: SourceOption = DEFAULT_SOURCE,
+    base_url: BaseUrlOption = None,
+    warehouse: WarehouseOption = None,
+    today: Annotated[
+        dt.datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"], help="Report date to catch up to (default: today, Kyiv)."
+        ),
+    ] = None,
+    wait: Annotated[
+        bool,
+        typer.Option(
+            help="Wait for today's bulletin if it is not out yet (LOSSES_PUBLISH_WAIT_*)."
+        ),
+    ] = True,
+    mirror: Annotated[
+        bool | None,
+        typer.Option(
+            "--mirror/--no-mirror",
+            help="Run against the built-in local mirror (default: only when offline).",
+        ),
+    ] = None,
+) -> None:
+    """Run the [bold]daily[/bold] job once, here and now: load the newest bulletin and every
+    day missed since the warehouse's last date, then check them.
+
+    Examples:
+      losses ingest                         # the MoD site into warehouse/losses.duckdb
+      losses ingest --source api
+      losses ingest --mirror                # offline demo against the local mirror
+    """
+    _check_source(source)
+    _setup_output()
+    with _mirror_if_offline(source, base_url, warehouse, mirror) as (url, path, mirror_today):
+        from flows.daily import daily
+
+        day = today.date() if today else mirror_today
+        state = daily(
+            source=source,
+            base_url=url,
+            warehouse=str(path) if path else None,
+            today=day,
+            wait_for_today=wait and mirror_today is None,
+            return_state=True,
+        )
+    _finish(state)
+
+
+def backfill(
+    start: Annotated[
+        dt.datetime, typer.Option(formats=["%Y-%m-%d"], help="First report date (YYYY-MM-DD).")
+    ],
+    end: Annotated[
+        dt.datetime, typer.Option(formats=["%Y-%m-%d"], help="Last report date (YYYY-MM-DD).")
+    ],
+    source: SourceOption = DEFAULT_SOURCE,
+    base_url: BaseUrlOption = None,
+    refetch: Annotated[
+        bool, typer.Option(help="Fetch again dates already loaded (changes become revisions).")
+    ] = False,
+    warehouse: WarehouseOption = None,
+) -> None:
+    """Load every bulletin dated START..END. Stored documents are reused, so a re-run
+    fetches only what is missing; an interrupted run resumes where it stopped.
+
+    Examples:
+      losses backfill --start 2022-02-24 --end 2022-12-31
+      losses backfill --start 2024-06-01 --end 2024-06-30 --source minfin --refetch
+      losses backfill --start 2022-02-25 --end 2026-08-08 --base-url http://127.0.0.1:8765/mod
+    """
+    _check_source(source)
+    _setup_output()
+    from flows.backfill import backfill as backfill_flow
+
+    state = backfill_flow(
+        start=start.date(),
+        end=end.date(),
+        source=source,
+        refetch=refetch,
+        base_url=base_url,
+        warehouse=str(warehouse) if warehouse else None,
+        return_state=True,
+    )
+    _finish(state)
+
+
+def serve(
+    cron: Annotated[
+        str | None,
+        typer.Option(help="Cron of the daily run (default: LOSSES_DAILY_CRON, 30 9 * * *)."),
+    ] = None,
+    timezone: Annotated[
+        str | None, typer.Option(help="Time zone of the cron (default: Europe/Kyiv).")
+    ] = None,
+    source: SourceOption = DEFAULT_SOURCE,
+    base_url: BaseUrlOption = None,
+    warehouse: WarehouseOption = None,
+) -> None:
+    """Register and serve the deployments: [bold]daily/daily[/bold] on a cron (catching up any
+    missed days when it runs) and [bold]backfill/backfill[/bold] with no schedule. Needs a
+    Prefect server (PREFECT_API_URL); runs until stopped.
+
+    Start a backfill from anywhere:
+      prefect deployment run 'backfill/backfill' -p start=2022-02-24 -p end=2022-12-31
+    """
+    _check_source(source)
+    _setup_output()
+    from flows.serve import serve_deployments
+
+    settings = Settings.from_env()
+    serve_deployments(
+        cron=cron or settings.daily_cron,
+        timezone=timezone or settings.timezone,
+        source=source,
+        base_url=base_url,
+        warehouse=str(warehouse) if warehouse else None,
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(ingest)
+    app.command()(backfill)
+    app.command()(serve)

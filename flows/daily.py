@@ -1,0 +1,93 @@
+"""`daily`: the scheduled run. Loads the newest bulletin of the source and every
+day missing since the warehouse's last date (catch-up after missed runs). If
+today's bulletin is not out yet, it checks again later instead of failing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+
+from prefect import flow
+from prefect.states import Failed, State
+
+from flows import runs
+from flows.backfill import date_range
+from flows.ingest import IngestResult, ingest
+from flows.settings import DEFAULT_SOURCE, Settings
+from warehouse import Warehouse
+
+log = logging.getLogger("losses.daily")
+
+# With an empty warehouse the daily run takes the last week; history is a backfill's job.
+FIRST_RUN_DAYS = 7
+
+
+@flow(name="daily", log_prints=True)
+def daily(
+    source: str = DEFAULT_SOURCE,
+    base_url: str | None = None,
+    warehouse: str | None = None,
+    today: dt.date | None = None,
+    wait_for_today: bool = True,
+) -> dict | State:
+    """Catch up `source` to `today` (default: today in Europe/Kyiv).
+
+    wait_for_today: when today's bulletin is not published yet, check again
+    every LOSSES_PUBLISH_WAIT_SECONDS, up to LOSSES_PUBLISH_WAIT_ATTEMPTS times,
+    and fail if it never appears."""
+    settings = Settings.from_env().with_base_url(source, base_url)
+    settings.base_url(source)
+    today = today or runs.kyiv_today(settings)
+    path = runs.resolve_warehouse(warehouse)
+    attempts = settings.publish_wait_attempts if wait_for_today else 0
+    for attempt in range(attempts + 1):
+        summary, published = _catch_up(settings, source, today, path)
+        if published or not wait_for_today:
+            break
+        if attempt < attempts:
+            log.warning(
+                "%s: the bulletin of %s is not published yet; checking again in %.0f s (%d/%d)",
+                source,
+                today,
+                settings.publish_wait_seconds,
+                attempt + 1,
+                attempts,
+            )
+            time.sleep(settings.publish_wait_seconds)
+    else:
+        return Failed(
+            message=f"{source}: the bulletin of {today} was not published after "
+            f"{attempts + 1} checks {settings.publish_wait_seconds:.0f} s apart.\n"
+            + summary.failure_message()
+        )
+    if summary.failed:
+        return Failed(message=summary.failure_message())
+    return {
+        "summary": summary.headline(),
+        "newest": str(summary.newest[0]) if summary.newest else None,
+    }
+
+
+def _catch_up(settings: Settings, source: str, today: dt.date, path):
+    with runs.run_lock(path, settings.lock_wait_seconds):
+        with Warehouse.open(path) as wh:
+            last = wh.last_report_date(source)
+        first = (
+            last + dt.timedelta(days=1) if last else today - dt.timedelta(days=FIRST_RUN_DAYS - 1)
+        )
+        wanted = date_range(first, today) if first <= today else set()
+        run_id = runs.start(path, "daily", {"source": source, "today": today})
+        result: IngestResult | None = None
+        error = None
+        try:
+            result = ingest(settings, source, wanted, today, path)
+        except Exception as exc:
+            error = f"daily ({source}) crashed: {type(exc).__name__}: {exc}"
+            raise
+        finally:
+            summary = runs.finish(path, run_id, "daily", source, result, error)
+    published = today not in result.missing
+    # Today's absence is expected early in the morning: it is waited for, not a failure.
+    summary.missing.discard(today)
+    return summary, published

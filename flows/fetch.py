@@ -1,0 +1,200 @@
+"""The only way this project talks to the network: an httpx client that is polite
+(a named User-Agent, a few connections per host, Retry-After honoured), careful
+(configured hosts only, a size cap) and stubborn (retries with backoff on 5xx,
+429, timeouts and dropped connections)."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import email.utils
+import logging
+import random
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from flows.settings import Settings
+from warehouse import FetchedDocument
+
+log = logging.getLogger("losses.fetch")
+
+RETRYABLE_STATUS = frozenset({429, 500, 502, 503, 504})
+MAX_REDIRECTS = 5
+
+
+class FetchError(Exception):
+    """A URL could not be fetched; the message names the URL and the reason."""
+
+    def __init__(self, url: str, reason: str, *, status: int | None = None):
+        super().__init__(f"GET {url}: {reason}")
+        self.url = url
+        self.reason = reason
+        self.status = status
+
+
+@dataclass(frozen=True)
+class Request:
+    """What to fetch and what the warehouse should know about it."""
+
+    url: str
+    source: str
+    kind: str = "bulletin"  # bulletin | listing | month | range
+    report_date: dt.date | None = None
+    lang: str | None = None
+
+
+class Fetcher:
+    """Use as `async with Fetcher(settings) as f: doc = await f.get(request)`."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ):
+        self.settings = settings
+        self._sleep = sleep
+        self._client: httpx.AsyncClient | None = None
+        self._per_host: dict[str, asyncio.Semaphore] = {}
+        self.requests_made = 0
+        self.retries = 0
+
+    async def __aenter__(self) -> Fetcher:
+        s = self.settings
+        self._client = httpx.AsyncClient(
+            headers={"User-Agent": s.user_agent, "Accept-Encoding": "gzip, deflate"},
+            timeout=httpx.Timeout(s.read_timeout, connect=s.connect_timeout),
+            limits=httpx.Limits(
+                max_connections=s.max_connections_per_host * 3,
+                max_keepalive_connections=s.max_connections_per_host * 3,
+            ),
+            follow_redirects=False,  # redirects are followed by hand, to vet each host
+        )
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        if self._client is not None:
+            await self._client.aclose()
+            self._client = None
+
+    def _check_host(self, url: str) -> str:
+        host = urlsplit(url).netloc.lower()
+        if urlsplit(url).scheme not in ("http", "https") or host not in self.settings.allowed_hosts:
+            raise FetchError(url, f"refused: host {host!r} is not a configured source")
+        return host
+
+    async def get(self, request: Request) -> FetchedDocument:
+        """Fetch one URL, retrying what is worth retrying; raise FetchError otherwise.
+
+        Any final HTTP answer (200, 404, ...) becomes a document: the warehouse
+        keeps it with its status, and only 200s are parsed."""
+        url = request.url
+        host = self._check_host(url)
+        semaphore = self._per_host.setdefault(
+            host, asyncio.Semaphore(self.settings.max_connections_per_host)
+        )
+        attempts = max(1, self.settings.http_attempts)
+        reason = "no attempt made"
+        for attempt in range(1, attempts + 1):
+            retry_after: float | None = None
+            try:
+                async with semaphore:
+                    status, headers, body, final_url = await self._get_once(url)
+            except FetchError:
+                raise
+            except httpx.TimeoutException as exc:
+                reason = f"timed out ({type(exc).__name__})"
+            except httpx.TransportError as exc:
+                reason = f"connection failed: {type(exc).__name__}: {exc}".rstrip(": ")
+            else:
+                if status not in RETRYABLE_STATUS:
+                    return FetchedDocument(
+                        source=request.source,
+                        url=final_url,
+                        fetched_at=dt.datetime.now(dt.UTC),
+                        status=status,
+                        content_type=headers.get("content-type"),
+                        body=body,
+                        report_date=request.report_date,
+                        lang=request.lang,
+                        kind=request.kind,
+                    )
+                reason = f"HTTP {status}"
+                retry_after = _retry_after_seconds(headers.get("retry-after"))
+            if attempt == attempts:
+                break
+            delay = self._backoff(attempt, retry_after)
+            self.retries += 1
+            log.warning(
+                "GET %s: %s (attempt %d/%d), retrying in %.1f s",
+                url,
+                reason,
+                attempt,
+                attempts,
+                delay,
+            )
+            await self._sleep(delay)
+        raise FetchError(url, f"gave up after {attempts} attempts: {reason}")
+
+    async def _get_once(self, url: str) -> tuple[int, httpx.Headers, bytes, str]:
+        assert self._client is not None, "use Fetcher as an async context manager"
+        cap = self.settings.max_body_bytes
+        for _ in range(MAX_REDIRECTS + 1):
+            self.requests_made += 1
+            async with self._client.stream("GET", url) as response:
+                if response.is_redirect and "location" in response.headers:
+                    url = urljoin(url, response.headers["location"])
+                    self._check_host(url)
+                    continue
+                declared = response.headers.get("content-length", "")
+                if declared.isdigit() and int(declared) > cap:
+                    raise FetchError(url, f"refused: body of {declared} bytes exceeds {cap}")
+                chunks: list[bytes] = []
+                size = 0
+                async for chunk in response.aiter_bytes():
+                    size += len(chunk)
+                    if size > cap:
+                        raise FetchError(url, f"refused: body exceeds the cap of {cap} bytes")
+                    chunks.append(chunk)
+                return response.status_code, response.headers, b"".join(chunks), url
+        raise FetchError(url, f"more than {MAX_REDIRECTS} redirects")
+
+    def _backoff(self, attempt: int, retry_after: float | None) -> float:
+        s = self.settings
+        if retry_after is not None:
+            return min(retry_after, s.backoff_max)
+        # Full jitter keeps several clients from retrying in lockstep.
+        ceiling = min(s.backoff_max, s.backoff_base * 2 ** (attempt - 1))
+        return ceiling / 2 + random.uniform(0, ceiling / 2)
+
+
+def _retry_after_seconds(value: str | None) -> float | None:
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())
+
+
+async def fetch_all(
+    fetcher: Fetcher, requests: list[Request]
+) -> list[FetchedDocument | FetchError]:
+    """Fetch concurrently (the per-host limit applies); failures are returned, not raised."""
+
+    async def one(request: Request) -> FetchedDocument | FetchError:
+        try:
+            return await fetcher.get(request)
+        except FetchError as exc:
+            return exc
+
+    return list(await asyncio.gather(*(one(r) for r in requests)))

@@ -1,0 +1,253 @@
+"""The work both flows share: find the documents for the wanted report dates,
+fetch and store them, parse and load them, and run the check.
+
+Prefect tasks are batches (a listing crawl, a batch of documents, the check),
+never single categories or single figures. Each task opens the warehouse for
+its own short transaction(s), so read-only tools are not locked out for the
+length of a run."""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import datetime as dt
+import logging
+from collections.abc import Coroutine, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from flows import progress
+from flows.fetch import Fetcher, FetchError, Request, fetch_all
+from flows.settings import Settings
+from flows.sources import source_for
+from parsers import PARSER_VERSION, ParseError, parse_document
+from warehouse import FetchedDocument, Warehouse
+
+log = logging.getLogger("losses.ingest")
+T = TypeVar("T")
+
+
+@dataclass
+class Tally:
+    """What a piece of the run did; the run's summary is the sum of these."""
+
+    documents_fetched: int = 0
+    bulletins_loaded: int = 0  # new revisions written
+    bulletins_unchanged: int = 0
+    failures: list[str] = field(default_factory=list)  # each names URL, date and reason
+    warnings: list[str] = field(default_factory=list)
+
+    def add(self, other: Tally) -> Tally:
+        self.documents_fetched += other.documents_fetched
+        self.bulletins_loaded += other.bulletins_loaded
+        self.bulletins_unchanged += other.bulletins_unchanged
+        self.failures.extend(other.failures)
+        self.warnings.extend(other.warnings)
+        return self
+
+
+def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine from synchronous task code, whether or not a loop is running here."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
+def _describe(url: str, report_date: dt.date | None) -> str:
+    return f"{url} (report date {report_date})" if report_date else url
+
+
+def _validate(bulletins: list, hint: dt.date | None, today: dt.date) -> list[str]:
+    """Reasons not to load what a document says, beyond what the parser checks."""
+    problems = []
+    for bulletin in bulletins:
+        if bulletin.date is None:
+            problems.append("the bulletin carries no report date")
+        elif bulletin.date > today:
+            problems.append(f"bulletin dated {bulletin.date}, after today ({today})")
+    if hint and len(bulletins) == 1 and bulletins[0].date and bulletins[0].date != hint:
+        problems.append(f"the listing dates it {hint} but the page says {bulletins[0].date}")
+    return problems
+
+
+def parse_and_load(
+    wh: Warehouse,
+    document_id: int,
+    document: FetchedDocument,
+    source_format: str,
+    today: dt.date,
+) -> Tally:
+    """Parse one stored document and load it in one transaction, or quarantine it."""
+    tally = Tally()
+    where = _describe(document.url, document.report_date)
+    try:
+        bulletins = parse_document(
+            document.body,
+            format=source_format,
+            url=document.url,
+            content_type=document.content_type,
+        )
+    except ParseError as exc:
+        wh.mark_parse_error(document_id, str(exc))
+        tally.failures.append(f"{where}: quarantined, unreadable: {exc}")
+        return tally
+    problems = _validate(bulletins, document.report_date, today)
+    if problems:
+        wh.mark_parse_error(document_id, "; ".join(problems))
+        tally.failures.append(f"{where}: quarantined: {'; '.join(problems)}")
+        return tally
+    result = wh.load_document(document_id, bulletins, PARSER_VERSION)
+    if result.errors:
+        tally.failures.append(f"{where}: quarantined: {'; '.join(result.errors)}")
+    tally.bulletins_loaded += result.new_revisions
+    tally.bulletins_unchanged += result.unchanged
+    return tally
+
+
+@task(name="reparse-stored", cache_policy=NO_CACHE)
+def reparse_stored(warehouse_path: str, source: str, today: dt.date) -> Tally:
+    """Documents stored but not loaded (a crash, an earlier parse error) are parsed
+    again from the warehouse, without touching the network."""
+    tally = Tally()
+    source_format = source_for(source, Settings()).format
+    with Warehouse.open(warehouse_path) as wh:
+        pending = wh.pending_documents(source)
+        for stored in pending:
+            document = wh.fetched_document(stored.id)
+            tally.add(parse_and_load(wh, stored.id, document, source_format, today))
+    if pending:
+        log.info("%s: re-parsed %d stored document(s)", source, len(pending))
+    return tally
+
+
+@task(name="discover", cache_policy=NO_CACHE)
+def discover(
+    settings: Settings, source: str, wanted: set[dt.date], today: dt.date, warehouse_path: str
+) -> tuple[list[Request], dt.date | None, Tally]:
+    adapter = source_for(source, settings)
+    tally = Tally()
+
+    async def crawl():
+        async with Fetcher(settings) as fetcher:
+            return await adapter.discover(fetcher, wanted, today)
+
+    try:
+        found = run_async(crawl())
+    except FetchError as exc:
+        tally.failures.append(f"finding {source} bulletins for {_span(wanted)}: {exc}")
+        return [], None, tally
+    if found.fetched:
+        with Warehouse.open(warehouse_path) as wh:
+            wh.store_documents(found.fetched)
+    tally.documents_fetched += len(found.fetched)
+    tally.warnings.extend(found.problems)
+    return found.requests, found.newest, tally
+
+
+@task(
+    name="fetch-and-load",
+    cache_policy=NO_CACHE,
+    task_run_name="fetch-and-load {source} x{size}",
+)
+def fetch_and_load(
+    settings: Settings,
+    source: str,
+    requests: list[Request],
+    today: dt.date,
+    warehouse_path: str,
+    size: int,
+) -> tuple[Tally, list[Request]]:
+    """Fetch a batch concurrently, store every answer, then parse and load each."""
+    adapter = source_for(source, settings)
+    tally = Tally()
+
+    async def fetch():
+        async with Fetcher(settings) as fetcher:
+            return await fetch_all(fetcher, requests)
+
+    results = run_async(fetch())
+    documents = [r for r in results if not isinstance(r, FetchError)]
+    for request, result in zip(requests, results, strict=True):
+        if isinstance(result, FetchError):
+            tally.failures.append(f"{_describe(request.url, request.report_date)}: {result.reason}")
+    follow_ups: list[Request] = []
+    with Warehouse.open(warehouse_path) as wh:
+        ids = wh.store_documents(documents)  # stored before parsing: nothing fetched is lost
+        tally.documents_fetched += len(documents)
+        for document_id, document in zip(ids, documents, strict=True):
+            if document.status != 200:
+                tally.failures.append(
+                    f"{_describe(document.url, document.report_date)}: HTTP {document.status}"
+                )
+                continue
+            tally.add(parse_and_load(wh, document_id, document, adapter.format, today))
+            follow_ups.extend(adapter.follow_up(document))
+    return tally, follow_ups
+
+
+@task(name="check", cache_policy=NO_CACHE)
+def run_check(warehouse_path: str):
+    with Warehouse.open(warehouse_path) as wh:
+        return wh.run_check()
+
+
+def _span(dates: Iterable[dt.date]) -> str:
+    dates = sorted(dates)
+    if not dates:
+        return "no dates"
+    if len(dates) == 1:
+        return str(dates[0])
+    return f"{dates[0]}..{dates[-1]} ({len(dates)} days)"
+
+
+@dataclass
+class IngestResult:
+    tally: Tally
+    wanted: set[dt.date]
+    missing: set[dt.date]  # wanted, and still not in the warehouse
+    newest_listed: dt.date | None
+
+
+def ingest(
+    settings: Settings,
+    source: str,
+    wanted: set[dt.date],
+    today: dt.date,
+    warehouse_path: Path,
+    *,
+    refetch: bool = False,
+) -> IngestResult:
+    """Bring the wanted report dates of one source into the warehouse."""
+    path = str(warehouse_path)
+    tally = reparse_stored(path, source, today)
+    if not refetch and wanted:
+        with Warehouse.open(path) as wh:
+            wanted = wanted - wh.loaded_dates(source, min(wanted), max(wanted))
+    newest = None
+    if wanted:
+        log.info("%s: looking for %s", source, _span(wanted))
+        queue, newest, found = discover(settings, source, wanted, today, path)
+        tally.add(found)
+        reporter = progress.reporter()
+        reporter.start(f"{source}: fetch and load", len(queue))
+        total = len(queue)
+        while queue:
+            batch, queue = queue[: settings.batch_size], queue[settings.batch_size :]
+            done, follow_ups = fetch_and_load(settings, source, batch, today, path, len(batch))
+            tally.add(done)
+            queue.extend(follow_ups)
+            total += len(follow_ups)
+            reporter.advance(len(batch), total=total)
+        reporter.finish()
+    with Warehouse.open(path) as wh:
+        still_missing = (
+            wanted - wh.loaded_dates(source, min(wanted), max(wanted)) if wanted else set()
+        )
+    return IngestResult(tally, wanted, still_missing, newest)

@@ -1,0 +1,108 @@
+"""What a run tells its user: a summary line, a Prefect artifact with the newest
+day's figures and the check's failures, and a row in the warehouse's `runs`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+
+from flows.ingest import IngestResult, Tally
+from parsers.vocabulary import CATEGORY_NAMES
+
+log = logging.getLogger("losses.report")
+
+MAX_LISTED = 20  # failures listed in messages and artifacts; the rest are counted
+
+
+@dataclass
+class RunSummary:
+    flow: str
+    source: str
+    tally: Tally
+    missing: set[dt.date] = field(default_factory=set)
+    check_failures: list[dict] = field(default_factory=list)
+    newest: tuple[dt.date, dict] | None = None  # (date, {category: (total, delta, qualifier)})
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.tally.failures or self.missing)
+
+    def headline(self) -> str:
+        t = self.tally
+        parts = [
+            f"{self.flow} ({self.source}): {t.documents_fetched} document(s) fetched",
+            f"{t.bulletins_loaded} bulletin revision(s) loaded",
+            f"{t.bulletins_unchanged} unchanged",
+            f"{len(self.check_failures)} check finding(s)",
+        ]
+        if t.failures:
+            parts.append(f"{len(t.failures)} failure(s)")
+        if self.missing:
+            parts.append(f"{len(self.missing)} date(s) still missing")
+        return ", ".join(parts)
+
+    def failure_message(self) -> str:
+        lines = [self.headline()]
+        lines += [f"  - {f}" for f in self.tally.failures[:MAX_LISTED]]
+        if len(self.tally.failures) > MAX_LISTED:
+            lines.append(f"  ... and {len(self.tally.failures) - MAX_LISTED} more")
+        if self.missing:
+            days = sorted(self.missing)
+            shown = ", ".join(str(d) for d in days[:MAX_LISTED])
+            more = f" and {len(days) - MAX_LISTED} more" if len(days) > MAX_LISTED else ""
+            lines.append(f"  - not in the warehouse after this run: {shown}{more}")
+        return "\n".join(lines)
+
+
+def summarize(flow: str, source: str, result: IngestResult, check, newest) -> RunSummary:
+    failures = [row for row in check.failures] if check is not None else []
+    return RunSummary(flow, source, result.tally, result.missing, failures, newest)
+
+
+def markdown(summary: RunSummary) -> str:
+    lines = [f"# {summary.headline()}", ""]
+    if summary.newest:
+        date, figures = summary.newest
+        lines += [
+            f"## Newest day: {date}",
+            "",
+            "| category | total | increase |",
+            "|---|---:|---:|",
+        ]
+        for name in CATEGORY_NAMES:
+            if name in figures:
+                total, delta, qualifier = figures[name]
+                shown = f"{qualifier} {total}" if qualifier else str(total)
+                lines.append(f"| {name} | {shown} | {'' if delta is None else f'+{delta}'} |")
+        lines.append("")
+    if summary.check_failures:
+        lines += [
+            "## Check findings",
+            "",
+            "| source | date | category | status | reported | computed |",
+            "|---|---|---|---|---:|---:|",
+        ]
+        for row in summary.check_failures[:MAX_LISTED]:
+            lines.append(
+                f"| {row['source']} | {row['report_date']} | {row['category']} | "
+                f"{row['status']} | {row.get('reported_delta')} | {row.get('computed_delta')} |"
+            )
+        if len(summary.check_failures) > MAX_LISTED:
+            lines.append(f"\n... and {len(summary.check_failures) - MAX_LISTED} more")
+        lines.append("")
+    if summary.tally.failures or summary.missing:
+        lines += ["## Failures", "", "```", summary.failure_message(), "```"]
+    if summary.tally.warnings:
+        lines += ["## Warnings", ""] + [f"- {w}" for w in summary.tally.warnings[:MAX_LISTED]]
+    return "\n".join(lines)
+
+
+def publish_artifact(summary: RunSummary) -> None:
+    from prefect.artifacts import create_markdown_artifact
+
+    create_markdown_artifact(
+        markdown=markdown(summary),
+        key=f"losses-{summary.flow}-{summary.source}",
+        description=summary.headline(),
+    )

@@ -1,0 +1,59 @@
+"""The frame around every ingestion run: one run at a time per warehouse, a row
+in `runs`, the check, the artifact, and a clear failure when the run failed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from flows.ingest import IngestResult, run_check
+from flows.locking import run_lock
+from flows.report import RunSummary, publish_artifact, summarize
+from flows.settings import Settings
+from warehouse import Warehouse, default_warehouse_path
+
+log = logging.getLogger("losses.runs")
+
+
+def resolve_warehouse(path: str | None) -> Path:
+    return Path(path) if path else default_warehouse_path()
+
+
+def kyiv_today(settings: Settings) -> dt.date:
+    return dt.datetime.now(ZoneInfo(settings.timezone)).date()
+
+
+def start(path: Path, flow: str, parameters: dict) -> int:
+    with Warehouse.open(path) as wh:
+        return wh.start_run(flow, {k: str(v) for k, v in parameters.items()})
+
+
+def finish(
+    path: Path, run_id: int, flow: str, source: str, result: IngestResult | None, error: str | None
+) -> RunSummary | None:
+    """Check, record and publish; returns the summary (None when the run crashed early)."""
+    check = run_check(str(path)) if result is not None else None
+    with Warehouse.open(path) as wh:
+        newest = wh.latest_day(source)
+        summary = summarize(flow, source, result, check, newest) if result is not None else None
+        failed = error is not None or (summary is not None and summary.failed)
+        message = error or (summary.failure_message() if summary and summary.failed else None)
+        wh.finish_run(
+            run_id,
+            outcome="failed" if failed else "completed",
+            documents_fetched=summary.tally.documents_fetched if summary else 0,
+            bulletins_loaded=summary.tally.bulletins_loaded if summary else 0,
+            checks_failed=len(summary.check_failures) if summary else 0,
+            message=message,
+        )
+    if summary is not None:
+        log.info(summary.headline())
+        for warning in summary.tally.warnings:
+            log.warning(warning)
+        publish_artifact(summary)
+    return summary
+
+
+__all__ = ["finish", "kyiv_today", "resolve_warehouse", "run_lock", "start"]

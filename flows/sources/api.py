@@ -1,0 +1,43 @@
+"""russianwarship.rip JSON API: a day by date, or a range of days in pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flows.fetch import Fetcher, Request
+from flows.settings import Settings
+from flows.sources.base import Discovery
+from parsers import api_next_page
+from warehouse import FetchedDocument
+
+PAGE_LIMIT = 50
+
+
+class ApiSource:
+    name = "api"
+    format = "api"
+
+    def __init__(self, settings: Settings):
+        self.root = f"{settings.base_url('api')}/api/v2/statistics"
+
+    async def discover(self, fetcher: Fetcher, wanted: set[dt.date], today: dt.date) -> Discovery:
+        if not wanted:
+            return Discovery()
+        if len(wanted) == 1:
+            (day,) = wanted
+            return Discovery(
+                requests=[Request(f"{self.root}/{day.isoformat()}", "api", "bulletin", day)]
+            )
+        # One range covering every wanted day: a few pages instead of a request per day.
+        first, last = min(wanted), max(wanted)
+        url = (
+            f"{self.root}?date_from={first.isoformat()}&date_to={last.isoformat()}"
+            f"&offset=0&limit={PAGE_LIMIT}"
+        )
+        return Discovery(requests=[Request(url, "api", "range")])
+
+    def follow_up(self, document: FetchedDocument) -> list[Request]:
+        if document.kind != "range" or document.status != 200:
+            return []
+        next_url = api_next_page(document.body, document.url)
+        return [Request(next_url, "api", "range")] if next_url else []

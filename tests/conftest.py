@@ -1,0 +1,23 @@
+"""Test-wide environment: a private Prefect home (ephemeral server, nothing shared
+with the user's), fast retries, and no default warehouse in the working tree."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+_SCRATCH = tempfile.mkdtemp(prefix="losses-tests-")
+os.environ["PREFECT_HOME"] = os.path.join(_SCRATCH, "prefect")
+os.environ.pop("PREFECT_API_URL", None)
+os.environ["LOSSES_WAREHOUSE"] = os.path.join(_SCRATCH, "default.duckdb")
+os.environ.setdefault("LOSSES_BACKOFF_BASE", "0.01")
+os.environ.setdefault("LOSSES_BACKOFF_MAX", "0.2")
+os.environ.setdefault("LOSSES_READ_TIMEOUT", "5")
+os.environ.setdefault("LOSSES_CONNECT_TIMEOUT", "5")
+os.environ.setdefault("LOSSES_PUBLISH_WAIT_SECONDS", "0.05")
+os.environ.setdefault("LOSSES_PUBLISH_WAIT_ATTEMPTS", "2")
+os.environ.setdefault("LOSSES_LOCK_WAIT_SECONDS", "120")
+
+from flows import prefect_setup  # noqa: E402  (the environment above must be set first)
+
+prefect_setup.configure()

@@ -1,0 +1,12 @@
+from __future__ import annotations
+
+import pytest
+
+from flows.mirror import start_mirror
+
+
+@pytest.fixture(scope="session")
+def mirror():
+    """The whole reference history, served on loopback for the session."""
+    with start_mirror(port=0) as running:
+        yield running
