@@ -77,16 +77,8 @@ def _validate(bulletins: list, hint: dt.date | None, today: dt.date) -> list[str
     return problems
 
 
-def parse_and_load(
-    wh: Warehouse,
-    document_id: int,
-    document: FetchedDocument,
-    source_format: str,
-    today: dt.date,
-) -> Tally:
-    """Parse one stored document and load it in one transaction, or quarantine it."""
-    tally = Tally()
-    where = _describe(document.url, document.report_date)
+def _parse_checked(document: FetchedDocument, source_format: str, today: dt.date):
+    """The document's bulletins, or the reason it must be quarantined."""
     try:
         bulletins = parse_document(
             document.body,
@@ -95,19 +87,39 @@ def parse_and_load(
             content_type=document.content_type,
         )
     except ParseError as exc:
-        wh.mark_parse_error(document_id, str(exc))
-        tally.failures.append(f"{where}: quarantined, unreadable: {exc}")
-        return tally
+        return None, f"unreadable: {exc}"
     problems = _validate(bulletins, document.report_date, today)
     if problems:
-        wh.mark_parse_error(document_id, "; ".join(problems))
-        tally.failures.append(f"{where}: quarantined: {'; '.join(problems)}")
-        return tally
-    result = wh.load_document(document_id, bulletins, PARSER_VERSION)
-    if result.errors:
-        tally.failures.append(f"{where}: quarantined: {'; '.join(result.errors)}")
-    tally.bulletins_loaded += result.new_revisions
-    tally.bulletins_unchanged += result.unchanged
+        return None, "; ".join(problems)
+    return bulletins, None
+
+
+def parse_and_load(
+    wh: Warehouse,
+    documents: list[tuple[int, FetchedDocument]],
+    source_format: str,
+    today: dt.date,
+) -> Tally:
+    """Parse stored documents and load them in one transaction (each document whole
+    or not at all); those that cannot be read are quarantined with the reason."""
+    tally = Tally()
+    loadable = []
+    for document_id, document in documents:
+        bulletins, problem = _parse_checked(document, source_format, today)
+        if problem is None:
+            loadable.append((document_id, bulletins, PARSER_VERSION))
+            continue
+        wh.mark_parse_error(document_id, problem)
+        where = _describe(document.url, document.report_date)
+        tally.failures.append(f"{where}: quarantined: {problem}")
+    by_id = dict(documents)
+    for result in wh.load_documents(loadable):
+        if result.errors:
+            document = by_id[result.document_id]
+            where = _describe(document.url, document.report_date)
+            tally.failures.append(f"{where}: quarantined: {'; '.join(result.errors)}")
+        tally.bulletins_loaded += result.new_revisions
+        tally.bulletins_unchanged += result.unchanged
     return tally
 
 
@@ -119,9 +131,8 @@ def reparse_stored(warehouse_path: str, source: str, today: dt.date) -> Tally:
     source_format = source_for(source, Settings()).format
     with Warehouse.open(warehouse_path) as wh:
         pending = wh.pending_documents(source)
-        for stored in pending:
-            document = wh.fetched_document(stored.id)
-            tally.add(parse_and_load(wh, stored.id, document, source_format, today))
+        documents = [(stored.id, wh.fetched_document(stored.id)) for stored in pending]
+        tally.add(parse_and_load(wh, documents, source_format, today))
     if pending:
         log.info("%s: re-parsed %d stored document(s)", source, len(pending))
     return tally
@@ -181,14 +192,15 @@ def fetch_and_load(
     with Warehouse.open(warehouse_path) as wh:
         ids = wh.store_documents(documents)  # stored before parsing: nothing fetched is lost
         tally.documents_fetched += len(documents)
+        answered = []
         for document_id, document in zip(ids, documents, strict=True):
-            if document.status != 200:
-                tally.failures.append(
-                    f"{_describe(document.url, document.report_date)}: HTTP {document.status}"
-                )
-                continue
-            tally.add(parse_and_load(wh, document_id, document, adapter.format, today))
-            follow_ups.extend(adapter.follow_up(document))
+            if document.status == 200:
+                answered.append((document_id, document))
+                follow_ups.extend(adapter.follow_up(document))
+            else:
+                where = _describe(document.url, document.report_date)
+                tally.failures.append(f"{where}: HTTP {document.status}")
+        tally.add(parse_and_load(wh, answered, adapter.format, today))
     return tally, follow_ups
 
 

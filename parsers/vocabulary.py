@@ -4,6 +4,8 @@ lineage over time and plausibility bounds. (Label wording for matching is added 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from dataclasses import dataclass
 
 
@@ -87,3 +89,307 @@ WAR_START = _D(2022, 2, 24)
 
 def war_day(date: dt.date) -> int:
     return (date - WAR_START).days + 1
+
+
+# --------------------------------------------------------------------------------------
+# Label matching: the wording of every category in Ukrainian, Russian and English, as the
+# bulletins (genitive: "танків"), the aggregator (nominative: "Танки") and the press
+# (nominative/accusative: "автомобільну техніку") write it. All wording lives here.
+# --------------------------------------------------------------------------------------
+
+# "автомобільна техніка" / "automotive equipment" / "military vehicles" alone: before the
+# 2022-05-01 merge this is `military_auto`; from then on the merged `vehicles_fuel_tanks`
+# (spring-2022 texts kept the short name). Which one a label means depends on the report
+# date, or on whether the same bulletin states fuel tanks separately (see resolve_vehicles).
+VEHICLES_ALONE = "military_auto|vehicles_fuel_tanks"
+
+# Patterns match the whole normalized label (lower case, one script per word, words
+# separated by single spaces, no punctuation; "ё" as "е"). Order does not matter: labels
+# are matched in full, so "fuel tanks" never matches "tanks".
+_UAV_UK = r"(?: оперативно тактичного рівня)?"
+_UAV_RU = r"(?: оперативно тактического уровня)?"
+_LABEL_PATTERNS: dict[str, tuple[str, ...]] = {
+    "personnel": (
+        r"особов(?:ий|ого|ому|им) склад(?:у|ом)?",
+        r"жив(?:а|ої|ій|у|ою) сил(?:а|и|і|у|ою)",
+        r"військовослужбовц(?:і|ів)",
+        r"личн(?:ый|ого|ому|ым) состав(?:а|у|ом)?",
+        r"жив(?:ая|ой|ую) сил(?:а|ы|е|у|ой)",
+        r"военнослужащи(?:е|х)",
+        r"(?:military |enemy )?personnel",
+        r"troops",
+        r"manpower",
+    ),
+    "tanks": (
+        r"танк(?:и|ів|ов|а|і|ам|ами)?",
+        r"(?:main battle )?tanks?",
+    ),
+    "armoured_combat_vehicles": (
+        r"бойов(?:і|их|а|у|ої|ими) броньован(?:і|их|а|у|ої|ими) машин(?:и|а|у|і|ами)?",
+        r"броньован(?:і|их) машин(?:и)?",
+        r"бронемашин(?:и|а)?",
+        r"ббм",
+        r"боев(?:ые|ых|ая|ую|ой) бронированн(?:ые|ых|ая|ую|ой) машин(?:ы|а|у)?",
+        r"бронированн(?:ые|ых) машин(?:ы)?",
+        r"armou?red (?:combat|fighting|personnel) vehicles?",
+        r"armou?red personnel carriers?",
+        r"armou?red vehicles?",
+        r"afvs?",
+        r"apvs?",
+        r"apcs?",
+        r"acvs?",
+    ),
+    "artillery_systems": (
+        r"артилерійськ(?:і|их|а|у|ої) систем(?:и|а|у)?",
+        r"артсистем(?:и|а|у)?",
+        r"гармат(?:и|а)?",
+        r"артилері(?:я|ї|ю)",
+        r"артиллерийск(?:ие|их|ая|ую|ой) систем(?:ы|а|у)?",
+        r"артсистем(?:ы)?",
+        r"оруди(?:я|й|е)",
+        r"артиллери(?:я|и|ю)",
+        r"(?:field )?artillery(?: systems?| pieces| units)?",
+        r"guns",
+    ),
+    "mlrs": (
+        r"рсзв",
+        r"реактивн(?:і|их|а|у|ої) систем(?:и|а|у)? залпового вогню",
+        r"рсзо",
+        r"реактивн(?:ые|ых|ая|ую|ой) систем(?:ы|а|у)? залпового огня",
+        r"mlrs",
+        r"mrls?",
+        r"multiple (?:launch )?rocket (?:launchers?|systems?|launch systems?)",
+    ),
+    "air_defense_systems": (
+        r"(?:засоб(?:и|ів|у|ам|ами)?|засіб|систем(?:и|а|у)?|комплекс(?:и|ів)?) ппо",
+        r"ппо",
+        r"(?:засоб(?:и|ів)?|засіб|систем(?:и|а)?) протиповітряної оборони",
+        r"протиповітрян(?:а|ої|у) оборон(?:а|и|у)",
+        r"(?:средств(?:а|о)?|систем(?:ы|а)?|комплекс(?:ы|ов)?) пво",
+        r"пво",
+        r"(?:средств(?:а|о)?|систем(?:ы|а)?) противовоздушной обороны",
+        r"противовоздушн(?:ая|ой|ую) оборон(?:а|ы|у)",
+        r"anti ?aircraft (?:warfare|defen[cs]e)(?: systems?| means| equipment)?",
+        r"anti ?aircraft systems?",
+        r"aa warfare(?: systems?)?",
+        r"air defen[cs]e(?: systems?| means| equipment)?",
+    ),
+    "aircraft": (
+        r"літак(?:и|ів|а)?",
+        r"самолет(?:ы|ов|а)?",
+        r"(?:combat |military |fixed wing )?aircraft",
+        r"(?:air|war)?planes?",
+    ),
+    "helicopters": (
+        r"гелікоптер(?:и|ів|а)?",
+        r"вертол(?:ьоти|ьотів|іт|ьота)",
+        r"вертолет(?:ы|ов|а)?",
+        r"helicopters?",
+    ),
+    "uav": (
+        r"(?:бпла|бпл|безпілотник(?:и|ів)?|дрон(?:и|ів)?)" + _UAV_UK,
+        r"безпілотн(?:і|их|ий) літальн(?:і|их|ий) апарат(?:и|ів)?" + _UAV_UK,
+        r"(?:бпла|беспилотник(?:и|ов)?|дрон(?:ы|ов)?)" + _UAV_RU,
+        r"беспилотн(?:ые|ых|ый) летательн(?:ые|ых|ый) аппарат(?:ы|ов)?" + _UAV_RU,
+        r"(?:operational tactical (?:level )?)?(?:uavs?|drones?|unmanned aerial vehicles?)"
+        r"(?: (?:of |at )?(?:the )?operational tactical level)?",
+        r"uav systems",
+    ),
+    "cruise_missiles": (
+        r"крилат(?:і|их|а|у|ої) ракет(?:и|а|у)?",
+        r"крылат(?:ые|ых|ая|ую|ой) ракет(?:ы|а|у)?",
+        r"cruise missiles?",
+    ),
+    "warships_boats": (
+        r"(?:військов(?:і|их) )?корабл(?:і|ів|ь|я)(?: (?:та |й |і )?катер(?:и|ів)?)?",
+        r"катер(?:и|ів)",
+        r"(?:военн(?:ые|ых) )?корабл(?:и|ей|ь|я)(?: (?:и )?катер(?:а|ов)?)?",
+        r"(?:war|naval )?ships?(?: (?:and )?(?:boats?|cutters?))?",
+        r"boats?",
+    ),
+    "submarines": (
+        r"підводн(?:і|их|ий|ого) човн(?:и|ів|а)?",
+        r"підводний човен",
+        r"подводн(?:ые|ых|ая|ую|ой) лод(?:ки|ок|ка|ку)",
+        r"submarines?",
+    ),
+    "vehicles_fuel_tanks": (
+        r"(?:автомобільн(?:а|ої|у) технік(?:а|и|у)|автомобіл(?:і|ів)|автотехнік(?:а|и|у))"
+        r" (?:та|й|і) (?:авто)?цистерн(?:и|а)?(?: (?:з|із) пмм)?",
+        r"(?:автомобильн(?:ая|ой|ую) техник(?:а|и|у)|автомобил(?:и|ей)|автотехник(?:а|и|у))"
+        r" и (?:авто)?цистерн(?:ы|а)?(?: с гсм)?",
+        r"(?:military |motor )?(?:vehicles|automotive equipment|cars)"
+        r" and (?:fuel )?(?:tanks?|trucks?|tankers?|tank trucks)",
+        r"(?:military |motor )?vehicles fuel tanks",
+    ),
+    VEHICLES_ALONE: (
+        r"автомобільн(?:а|ої|у) технік(?:а|и|у)",
+        r"автомобіл(?:і|ів)",
+        r"автотехнік(?:а|и|у)",
+        r"автомобильн(?:ая|ой|ую) техник(?:а|и|у)",
+        r"автомобил(?:и|ей)",
+        r"автотехник(?:а|и|у)",
+        r"(?:military |motor )?vehicles",
+        r"automotive equipment",
+        r"military auto",
+    ),
+    "fuel_tanks": (
+        r"(?:авто)?цистерн(?:и|а)? (?:з|із) (?:пмм|пальним)",
+        r"автоцистерн(?:и|а)?",
+        r"паливн(?:і|их) цистерн(?:и)?",
+        r"(?:авто)?цистерн(?:ы|а)? с (?:гсм|топливом)",
+        r"автоцистерн(?:ы|а)?",
+        r"топливн(?:ые|ых) цистерн(?:ы)?",
+        r"бензовоз(?:и|ів|ы|ов)",
+        r"fuel (?:tanks?|trucks?|tankers?)",
+        r"tankers?",
+        r"tank trucks?",
+        r"tanks? with fuel(?: and lubricants)?",
+        r"fuel and lubricants? tanks?",
+        r"cisterns? with fuel(?: and lubricants)?",
+    ),
+    "special_equipment": (
+        r"спеціальн(?:а|ої|у) технік(?:а|и|у)",
+        r"спецтехнік(?:а|и|у)",
+        r"специальн(?:ая|ой|ую) техник(?:а|и|у)",
+        r"спецтехник(?:а|и|у)",
+        r"special (?:military )?(?:equipment|vehicles)",
+    ),
+    "mobile_srbm_systems": (
+        r"(?:пускові установки|пускових установок|пу) отрк(?: трк)?",
+        r"отрк(?: трк)?",
+        r"оперативно тактичн(?:і|их) ракетн(?:і|их) комплекс(?:и|ів)",
+        r"(?:пусковые установки|пусковых установок|пу) отрк(?: трк)?",
+        r"оперативно тактическ(?:ие|их) ракетн(?:ые|ых) комплекс(?:ы|ов)",
+        r"(?:mobile )?srbm(?: systems?| launchers)?",
+        r"operational tactical missile systems?",
+        r"atgm srbm systems",
+    ),
+    "ground_robotic_systems": (
+        r"наземн(?:і|их|ий|ого) робот(?:отехнічн|изован)(?:і|их|ий|ого) комплекс(?:и|ів)?",
+        r"нрк",
+        r"наземн(?:ые|ых|ый|ого) робот(?:отехническ|изированн)(?:ие|их|ий|ого)"
+        r" комплекс(?:ы|ов)?",
+        r"ground robotic (?:systems?|complexes)",
+        r"unmanned ground vehicles?",
+        r"ugvs?",
+    ),
+}
+
+# Words that frame a label without changing its meaning: "знищено танків", "одиниць
+# автомобільної техніки", "units of special equipment", "ББМ (різних типів)",
+# "особового складу противника". Stripped from both ends before matching.
+_LEADING_NOISE = re.compile(
+    r"^(?:(?:знищено|ліквідовано|уражено|уничтожено|ликвидировано|destroyed|eliminated|"
+    r"ще|еще|also|а також|також|и|та|і|й|and|"
+    r"одиниц[ьіяи]|од|единиц[аы]?|ед|units? of|units?|шт|pieces of|"
+    r"ворожих|ворожі|російських|російські|российских|российские|russian|enemy|the)\s)+"
+)
+_TRAILING_NOISE = re.compile(
+    r"(?:\s(?:противника|ворога|окупантів|рф|росії|россии|врага|противника|"
+    r"різних типів|всіх типів|различных типов|всех типов|of various types|of all types|"
+    r"знищено|ліквідовано|уничтожено|ликвидировано|destroyed|eliminated|"
+    r"од|units?|шт|ед))+$"
+)
+_LABEL_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile("|".join(f"(?:{p})" for p in patterns)))
+    for name, patterns in _LABEL_PATTERNS.items()
+)
+
+# Latin letters that look like Cyrillic ones (after lower-casing) and back.
+_LATIN_TO_CYRILLIC = str.maketrans("abcehikmoptxyï", "авсенікмортхуї")
+_CYRILLIC_TO_LATIN = str.maketrans("авсенікмортхуѕј", "abcehikmoptxysj")
+_LOOKALIKE_LATIN = frozenset("abcehikmoptxyï")
+_LOOKALIKE_CYRILLIC = frozenset("авсенікмортхуѕј")
+_NO_APOSTROPHES = dict.fromkeys(map(ord, "'’ʼ"), None)
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
+
+
+def _is_cyrillic(ch: str) -> bool:
+    return "\u0400" <= ch <= "\u04ff"
+
+
+def _script_counts(word: str) -> tuple[int, int]:
+    """(letters only Cyrillic has, letters only Latin has) in a word."""
+    cyrillic = sum(1 for c in word if _is_cyrillic(c) and c not in _LOOKALIKE_CYRILLIC)
+    latin = sum(1 for c in word if c.isascii() and c not in _LOOKALIKE_LATIN)
+    return cyrillic, latin
+
+
+def _fix_lookalikes(words: list[str]) -> list[str]:
+    """Rewrite each mixed-script word in one script: "тaнки" (Latin a) -> "танки",
+    "ППO" (Latin O) -> "ППО", "tаnks" (Cyrillic а) -> "tanks". A word made only of
+    look-alike letters follows the rest of the label ("OTPK TPK" stays Latin only
+    when the label has nothing Cyrillic)."""
+    total_cyr = total_lat = 0
+    for word in words:
+        cyr, lat = _script_counts(word)
+        total_cyr += cyr
+        total_lat += lat
+    fixed = []
+    for word in words:
+        has_cyr = any(_is_cyrillic(c) for c in word)
+        has_lat = any(c.isascii() for c in word)
+        cyr, lat = _script_counts(word)
+        if has_cyr and has_lat:
+            to_cyrillic = cyr > lat or (cyr == lat and total_cyr >= total_lat)
+        elif has_lat and not lat and total_cyr > total_lat:
+            to_cyrillic = True  # "OTPK" in a Cyrillic label
+        elif has_cyr and not cyr and total_lat > total_cyr:
+            to_cyrillic = False  # "МLRS"-like in a Latin label
+        else:
+            fixed.append(word)
+            continue
+        table = _LATIN_TO_CYRILLIC if to_cyrillic else _CYRILLIC_TO_LATIN
+        fixed.append(word.translate(table))
+    return fixed
+
+
+def normalize_label(text: str) -> str:
+    """The comparable form of a label: lower case, one script per word, single spaces,
+    no punctuation, framing words ("знищено", "units of", "(різних типів)") removed."""
+    lowered = text.lower().replace("ё", "е").replace("&", " and ")
+    words = [w.translate(_NO_APOSTROPHES) for w in _WORD_RE.findall(lowered)]
+    label = " ".join(_fix_lookalikes(words))
+    label = _LEADING_NOISE.sub("", label)
+    return _TRAILING_NOISE.sub("", label)
+
+
+@functools.lru_cache(maxsize=4096)
+def classify_label(text: str) -> str | None:
+    """The category a label names: a canonical name, VEHICLES_ALONE (decided by date, see
+    resolve_vehicles), or None when the label is unknown. Never a guess."""
+    label = normalize_label(text)
+    if not label:
+        return None
+    for name, pattern in _LABEL_RES:
+        if pattern.fullmatch(label):
+            return name
+    return None
+
+
+def resolve_vehicles(date: dt.date | None, *, fuel_tanks_separate: bool = False) -> str | None:
+    """What "vehicles"/"автомобільна техніка" alone means in a bulletin: `military_auto`
+    when the same bulletin states fuel tanks separately or is dated before the merge,
+    `vehicles_fuel_tanks` from the merge date on, None (undecidable) without a date."""
+    if fuel_tanks_separate:
+        return "military_auto"
+    if date is None:
+        return None
+    merge = next(m for m in MERGES if m.child == "vehicles_fuel_tanks")
+    return "vehicles_fuel_tanks" if date >= merge.since else "military_auto"
+
+
+def match_label(text: str, date: dt.date | None = None) -> str | None:
+    """The canonical category a label names, or None when unknown.
+
+    uk/en/ru wording in any grammatical form, abbreviations (ББМ, РСЗВ/РСЗО, ППО/ПВО,
+    БПЛА/БпЛА, MLRS, AFV, APV, UAV), Latin look-alike letters inside Cyrillic words.
+    "Automotive equipment"/"автомобільна техніка" alone depends on the report date: before
+    2022-05-01 `military_auto`, from then `vehicles_fuel_tanks`; without a date it is
+    ambiguous and None is returned (callers report it, they never guess).
+    """
+    name = classify_label(text)
+    if name == VEHICLES_ALONE:
+        return resolve_vehicles(date)
+    return name

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import tempfile
 
+import pytest
+
 _SCRATCH = tempfile.mkdtemp(prefix="losses-tests-")
 os.environ["PREFECT_HOME"] = os.path.join(_SCRATCH, "prefect")
 os.environ.pop("PREFECT_API_URL", None)
@@ -21,3 +23,14 @@ os.environ.setdefault("LOSSES_LOCK_WAIT_SECONDS", "120")
 from flows import prefect_setup  # noqa: E402  (the environment above must be set first)
 
 prefect_setup.configure()
+
+
+@pytest.fixture(scope="session")
+def prefect_api():
+    """A temporary Prefect API for flows run in this process, stopped (quietly) at
+    the end of the session rather than by Prefect's own exit hook, which would log
+    to an output pytest has already closed."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield

@@ -54,6 +54,8 @@ def _setup_output() -> None:
 
     prefect_setup.configure()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    # One line per HTTP request (ours and Prefect's own API calls) drowns what matters.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     if sys.stderr.isatty():
         progress.use(progress.RichReporter())
 
@@ -127,8 +129,9 @@ def ingest(
         ),
     ] = None,
 ) -> None:
-    """Run the [bold]daily[/bold] job once, here and now: load the newest bulletin and every
-    day missed since the warehouse's last date, then check them.
+    """Run the daily job once: the newest bulletin plus every day missed since the last one.
+
+    Loads the bulletins into the warehouse, then runs the delta check on them.
 
     Examples:
       losses ingest                         # the MoD site into warehouse/losses.duckdb
@@ -166,8 +169,10 @@ def backfill(
     ] = False,
     warehouse: WarehouseOption = None,
 ) -> None:
-    """Load every bulletin dated START..END. Stored documents are reused, so a re-run
-    fetches only what is missing; an interrupted run resumes where it stopped.
+    """Load every bulletin dated START..END of one source (a manual backfill).
+
+    Stored documents are reused, so a re-run fetches only what is missing and an
+    interrupted run resumes where it stopped.
 
     Examples:
       losses backfill --start 2022-02-24 --end 2022-12-31
@@ -202,9 +207,10 @@ def serve(
     base_url: BaseUrlOption = None,
     warehouse: WarehouseOption = None,
 ) -> None:
-    """Register and serve the deployments: [bold]daily/daily[/bold] on a cron (catching up any
-    missed days when it runs) and [bold]backfill/backfill[/bold] with no schedule. Needs a
-    Prefect server (PREFECT_API_URL); runs until stopped.
+    """Serve the deployments: daily/daily on a cron, backfill/backfill on demand.
+
+    The daily run catches up any missed days. Needs a Prefect server
+    (PREFECT_API_URL); runs until stopped.
 
     Start a backfill from anywhere:
       prefect deployment run 'backfill/backfill' -p start=2022-02-24 -p end=2022-12-31

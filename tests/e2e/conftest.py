@@ -5,6 +5,11 @@ import pytest
 from flows.mirror import start_mirror
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _prefect(prefect_api):
+    """Every end-to-end test runs real flows against a temporary Prefect API."""
+
+
 @pytest.fixture(scope="session")
 def mirror():
     """The whole reference history, served on loopback for the session."""

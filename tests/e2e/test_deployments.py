@@ -62,7 +62,7 @@ def prefect_server(tmp_path):
         "PREFECT_UI_ENABLED": "false",
     }
     env.pop("PREFECT_SERVER_LOGGING_LEVEL", None)
-    log = open(tmp_path / "server.log", "w")
+    log = open(tmp_path / "server.log", "w")  # noqa: SIM115 (closed in the finally below)
     server = subprocess.Popen(
         [BIN / "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
         env=env,
@@ -86,7 +86,7 @@ def prefect_server(tmp_path):
 def test_backfill_deployment_runs_with_parameters(prefect_server, mirror, tmp_path):
     env = prefect_server
     warehouse = tmp_path / "served.duckdb"
-    serve_log = open(tmp_path / "serve.log", "w")
+    serve_log = open(tmp_path / "serve.log", "w")  # noqa: SIM115 (closed in the finally below)
     serve = subprocess.Popen(
         [
             BIN / "losses",

@@ -1,0 +1,105 @@
+"""`losses mirror`: serve the local mirror of the three sources in the foreground."""
+
+from __future__ import annotations
+
+import datetime as dt
+import signal
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from flows.mirror.help import FAULTS_HELP, URL_LAYOUT
+
+
+def _verbatim(text: str) -> str:
+    """Help text shown as written: Typer's rich formatter keeps single newlines but
+    reads [brackets] as markup."""
+    return text.replace("[", r"\[")
+
+
+def register(app: typer.Typer) -> None:
+    @app.command(
+        "mirror",
+        help=(
+            "Serve a local mirror of the three sources (MoD pages, the minfin aggregator, "
+            "the russianwarship.rip API) on 127.0.0.1, rendered from the reference history "
+            "2022-02-25..--until, optionally with injected faults. Prints the URL it listens "
+            "on; stop with Ctrl-C."
+        ),
+        epilog=_verbatim(f"URL layout:\n{URL_LAYOUT}\n\n{FAULTS_HELP}"),
+    )
+    def mirror(
+        port: Annotated[
+            int,
+            typer.Option(min=0, max=65535, help="TCP port on 127.0.0.1 (0: any free port)."),
+        ] = 8765,
+        until: Annotated[
+            str | None,
+            typer.Option(
+                metavar="DATE",
+                help="Last date served (YYYY-MM-DD); default: the last reference date.",
+            ),
+        ] = None,
+        faults: Annotated[
+            str | None, typer.Option(metavar="SPEC", help="Faults to inject (syntax below).")
+        ] = None,
+        reference: Annotated[
+            Path | None,
+            typer.Option(
+                metavar="DIR", help="Reference data directory (default: flows/mirror/reference)."
+            ),
+        ] = None,
+        access_log: Annotated[
+            bool, typer.Option("--access-log", help="Print one line per request served.")
+        ] = False,
+    ) -> None:
+        import sys
+
+        from flows.mirror.faults import FaultSpecError, parse_faults
+        from flows.mirror.server import start_mirror
+
+        until_date = None
+        if until is not None:
+            try:
+                until_date = dt.date.fromisoformat(until)
+            except ValueError:
+                raise typer.BadParameter(
+                    f"{until!r} is not a date YYYY-MM-DD", param_hint="--until"
+                ) from None
+        try:
+            plan = parse_faults(faults)
+        except FaultSpecError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--faults") from None
+        if reference is not None and not reference.is_dir():
+            raise typer.BadParameter(f"{reference} is not a directory", param_hint="--reference")
+        try:
+            handle = start_mirror(
+                port,
+                until_date,
+                plan,
+                reference,
+                access_log=sys.stdout if access_log else None,
+            )
+        except (ValueError, FileNotFoundError) as exc:
+            typer.echo(f"losses mirror: {exc}", err=True)
+            raise typer.Exit(2) from None
+        except OSError as exc:
+            typer.echo(f"losses mirror: cannot listen on 127.0.0.1:{port}: {exc}", err=True)
+            raise typer.Exit(1) from None
+
+        typer.echo(f"Mirror of {handle.site.span} listening on {handle.base_url}")
+        for source in ("mod", "minfin", "api"):
+            typer.echo(f"  {source:<6} {handle.url(source)}")
+        if plan:
+            typer.echo(f"  faults {plan!r}")
+        typer.echo("Ctrl-C to stop.")
+        sys.stdout.flush()
+        # Also for SIGINT: a shell starting us in the background ignores it otherwise.
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, lambda *_: handle.stop())
+        try:
+            handle.wait()
+        finally:
+            handle.stop()
+        typer.echo("Mirror stopped.")

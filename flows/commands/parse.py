@@ -1,0 +1,135 @@
+"""`losses parse`: read one document with the parsers and print its bulletins."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+_CONTENT_TYPES = {".json": "application/json", ".html": "text/html", ".htm": "text/html"}
+
+
+class Format(StrEnum):
+    auto = "auto"
+    mod = "mod"
+    minfin = "minfin"
+    api = "api"
+    text = "text"
+
+
+def _read_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date like 2024-06-04") from None
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"losses parse: {message}", err=True)
+    return typer.Exit(code=1)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command(
+        "parse",
+        short_help="Parse one fetched document and print its bulletins.",
+        help=(
+            "Parse one fetched document (MoD page, aggregator page or month fragment, API "
+            "JSON, or press text) and print its bulletins. Exit code 0 when at least one "
+            "bulletin was read (its errors, if any, are listed), 1 with the reason on stderr "
+            "when none was."
+        ),
+        epilog=(
+            "Examples:\n\n"
+            "  losses parse page.html                      # sniff the format, print a table\n\n"
+            "  losses parse page.html --json               # JSON list, one object per bulletin\n\n"
+            "  losses parse month.html --format minfin --json\n\n"
+            "  pbpaste | losses parse - --format text --date 2024-11-23"
+        ),
+    )
+    def parse_command(
+        path: Annotated[
+            str, typer.Argument(metavar="PATH", help="The document to read; '-' reads stdin.")
+        ],
+        format: Annotated[
+            Format,
+            typer.Option(
+                "--format",
+                "-f",
+                help="mod (MoD page), minfin (aggregator page or month fragment), api "
+                "(JSON), text (press repost), or auto to sniff it.",
+            ),
+        ] = Format.auto,
+        date: Annotated[
+            str | None,
+            typer.Option(
+                "--date",
+                help="Report date YYYY-MM-DD for a document that does not state one (press "
+                "text); also gives the year to a date written without one.",
+            ),
+        ] = None,
+        as_json: Annotated[
+            bool,
+            typer.Option(
+                "--json",
+                help='Print a JSON list: {"date", "source", "lang", "figures": {category: '
+                '{"total", "delta", "approximate", "qualifier"}}, "errors"} per bulletin.',
+            ),
+        ] = False,
+    ) -> None:
+        """`losses parse` (help text above)."""
+        from parsers import ParseError, parse_document
+
+        fallback = _read_date(date)
+        name = "<stdin>" if path == "-" else path
+        try:
+            body = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        except OSError as exc:
+            raise _fail(f"cannot read {name}: {exc.strerror or exc}") from None
+        content_type = _CONTENT_TYPES.get(Path(path).suffix.lower()) if path != "-" else None
+        try:
+            bulletins = parse_document(
+                body, format=format.value, date=fallback, content_type=content_type
+            )
+        except ParseError as exc:
+            raise _fail(f"{name}: {exc}") from None
+        if not bulletins:
+            raise _fail(f"{name}: no bulletin found")
+        if as_json:
+            # The JSON holds the errors too; stderr repeats them for a reader of the terminal.
+            for bulletin in bulletins:
+                for error in bulletin.errors:
+                    when = bulletin.date or "no date"
+                    typer.echo(f"losses parse: {name}: {when}: {error}", err=True)
+            typer.echo(json.dumps([b.to_json() for b in bulletins], ensure_ascii=False, indent=2))
+        else:
+            _print_tables(bulletins)
+
+
+def _print_tables(bulletins) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    for bulletin in bulletins:
+        table = Table(
+            title=f"{bulletin.date or 'date unknown'} · {bulletin.source} · {bulletin.lang}",
+            title_justify="left",
+        )
+        table.add_column("category")
+        table.add_column("total", justify="right")
+        table.add_column("increase", justify="right")
+        table.add_column("qualifier")
+        for name, figure in bulletin.figures.items():
+            delta = "" if figure.delta is None else f"{figure.delta:+d}"
+            table.add_row(name, str(figure.total), delta, figure.qualifier or "")
+        console.print(table)
+        for error in bulletin.errors:
+            console.print(f"[red]error:[/red] {error}", highlight=False)

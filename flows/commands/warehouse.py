@@ -1,0 +1,330 @@
+"""`losses check`, `losses export`, `losses sql`, `losses status`: the warehouse
+from the command line. Every command takes --warehouse PATH (default:
+$LOSSES_WAREHOUSE, else warehouse/losses.duckdb); errors are one clear line on
+stderr and exit code 2, never a traceback."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import decimal
+import json
+import sys
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+WarehouseOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--warehouse",
+        metavar="PATH",
+        help="DuckDB file (default: $LOSSES_WAREHOUSE, else warehouse/losses.duckdb).",
+    ),
+]
+WaitOption = Annotated[
+    float,
+    typer.Option(
+        "--wait",
+        metavar="SECONDS",
+        min=0,
+        help="How long to wait while another process (a running backfill) holds the file.",
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    return typer.Exit(2)
+
+
+@contextmanager
+def _open(path: Path | None, *, read_only: bool, wait: float) -> Iterator[Any]:
+    """The warehouse, or a clear error (exit 2) if it cannot be opened."""
+    from warehouse import Warehouse, WarehouseError, default_warehouse_path
+
+    resolved = path or default_warehouse_path()
+    if not resolved.exists():
+        raise _fail(f"no warehouse at {resolved} (run a backfill first, or pass --warehouse PATH)")
+    try:
+        wh = Warehouse.open(
+            resolved,
+            read_only=read_only,
+            wait_seconds=wait,
+            on_wait=lambda message: typer.secho(message, fg=typer.colors.YELLOW, err=True),
+        )
+    except WarehouseError as exc:
+        raise _fail(str(exc)) from None
+    try:
+        yield wh
+    except WarehouseError as exc:
+        raise _fail(str(exc)) from None
+    finally:
+        wh.close()
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _plain(value: Any) -> Any:
+    """A JSON value for anything DuckDB returns."""
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return value.total_seconds()
+    if isinstance(value, decimal.Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, bytes | bytearray | memoryview):
+        return base64.b64encode(bytes(value)).decode()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def _print_json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=_plain))
+
+
+def _table(title: str | None, columns: list[str], rows: list[tuple]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if value is None else str(value) for value in row))
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
+
+
+CHECK_EPILOG = """Examples:
+
+  losses check                       judge what is new since the last check
+
+  losses check --since 2024-06-01    list the failures from that date on
+
+  losses check --json | jq '.[] | select(.status == "restated")'
+
+Statuses:
+
+  ok               the stated increase is the difference of the totals
+
+  mismatch         it is not
+
+  gap              days missing before it; the totals grew at least as stated
+
+  restated         the total fell (a correction; bulletins state +0)
+
+  new_category     nothing to compare with (first date, or a new category)
+
+  merged_category  first day of a merged category, equal to its parents' sum
+
+  no_delta         the bulletin states no increase
+
+  implausible      over the daily bound, negative, or 100x the previous total
+
+Exit code 1 when this run found a new mismatch, restated or implausible row."""
+
+
+def check(
+    since: Annotated[
+        str | None,
+        typer.Option(metavar="DATE", help="Only list findings dated DATE or later (YYYY-MM-DD)."),
+    ] = None,
+    as_json: JsonOption = False,
+    full: Annotated[
+        bool, typer.Option("--full", help="Judge every stored date again, not just new ones.")
+    ] = False,
+    warehouse: WarehouseOption = None,
+    wait: WaitOption = 120.0,
+) -> None:
+    """Run the delta check on what is new, then list the findings.
+
+    Without --json: the failures (mismatch, restated, implausible) and a count of
+    every status. With --json: a list of every row that is not ok (source,
+    report_date, category, status, reported_delta, computed_delta, ...)."""
+    from warehouse import FAILING_STATUSES
+
+    since_date = _parse_date(since)
+    with _open(warehouse, read_only=False, wait=wait) as wh:
+        summary = wh.run_check(full=full)
+        findings = wh.check_rows(since=since_date)
+        counts = dict(
+            wh.con.execute(
+                "SELECT status, count(*) FROM checks "
+                "WHERE report_date >= coalesce(?::DATE, DATE '0001-01-01') GROUP BY 1 ORDER BY 1",
+                [since_date],
+            ).fetchall()
+        )
+    if as_json:
+        _print_json([row.to_dict() for row in findings])
+    else:
+        scope = f" since {since_date}" if since_date else ""
+        typer.echo(
+            f"checked {summary.checked} new row(s) on {summary.dates} date(s); "
+            f"{summary.failed} new failure(s)"
+        )
+        failures = [row for row in findings if row.status in FAILING_STATUSES]
+        if failures:
+            _table(
+                f"Failures{scope}",
+                ["source", "date", "category", "status", "reported", "computed", "note"],
+                [
+                    (
+                        r.source,
+                        r.report_date,
+                        r.category,
+                        r.status,
+                        r.reported_delta,
+                        r.computed_delta,
+                        r.note,
+                    )
+                    for r in failures
+                ],
+            )
+        else:
+            typer.echo(f"no failures{scope}")
+        typer.echo("all rows" + scope + ": " + ", ".join(f"{n} {s}" for s, n in counts.items()))
+    if summary.failures:
+        raise typer.Exit(1)
+
+
+EXPORT_EPILOG = """Examples:
+
+  losses export --format csv --out daily.csv
+
+  losses export --format parquet --out daily.parquet
+
+  losses export --format json --shape petroivaniuk --out export/
+
+The petroivaniuk shape writes DIR/russia_losses_equipment.json and
+
+DIR/russia_losses_personnel.json like the PetroIvaniuk dataset (key names,
+
+layout, indentation)."""
+
+
+def export(
+    format: Annotated[
+        str, typer.Option("--format", metavar="csv|parquet|json", help="Output format.")
+    ],
+    out: Annotated[
+        Path,
+        typer.Option("--out", metavar="PATH", help="File to write (a directory for --shape)."),
+    ],
+    shape: Annotated[
+        str | None,
+        typer.Option("--shape", metavar="petroivaniuk", help="Reproduce another dataset's files."),
+    ] = None,
+    warehouse: WarehouseOption = None,
+    wait: WaitOption = 120.0,
+) -> None:
+    """Export daily_losses to csv, parquet or json.
+
+    One row per date, one column per category: the latest revision of the
+    preferred source (mod, then minfin, api, text)."""
+    with _open(warehouse, read_only=True, wait=wait) as wh:
+        files = wh.export(format, out, shape=shape)
+    for path in files:
+        typer.echo(str(path))
+
+
+SQL_EPILOG = """Examples:
+
+  losses sql "SELECT * FROM daily_losses ORDER BY report_date DESC LIMIT 5"
+
+  losses sql --json "SELECT * FROM check_findings WHERE status = 'restated'"
+
+  losses sql "SELECT source, count(*) FROM bulletins GROUP BY 1"
+
+Tables: documents, bulletins, observations, checks, runs, categories,
+
+category_lineage, plausibility_bounds, source_preference.
+
+Views: daily_losses, daily_losses_long, latest_observations, check_findings,
+
+source_disagreements. The warehouse is opened read-only."""
+
+
+def sql(
+    query: Annotated[str, typer.Argument(metavar="SQL", help="One SQL statement.")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print a JSON list of row objects.")
+    ] = False,
+    warehouse: WarehouseOption = None,
+    wait: WaitOption = 120.0,
+) -> None:
+    """Run one read-only SQL query on the warehouse and print the result."""
+    import duckdb
+
+    with _open(warehouse, read_only=True, wait=wait) as wh:
+        try:
+            columns, rows = wh.query(query)
+        except duckdb.Error as exc:
+            raise _fail(f"SQL: {exc}") from None
+    if as_json:
+        _print_json([dict(zip(columns, row, strict=True)) for row in rows])
+    elif columns:
+        _table(None, columns, rows)
+        typer.echo(f"{len(rows)} row(s)", err=True)
+
+
+def status(
+    as_json: JsonOption = False,
+    warehouse: WarehouseOption = None,
+    wait: WaitOption = 120.0,
+) -> None:
+    """Last date per source, counts, check failures, quarantined documents, the last run."""
+    from warehouse import FAILING_STATUSES
+
+    with _open(warehouse, read_only=True, wait=wait) as wh:
+        info = wh.status()
+    if as_json:
+        _print_json(info)
+        return
+    typer.echo(f"warehouse {info['warehouse']} (schema version {info['schema_version']})")
+    if info["sources"]:
+        _table(
+            "Bulletins",
+            ["source", "first date", "last date", "dates", "revised dates"],
+            [tuple(s.values()) for s in info["sources"]],
+        )
+    else:
+        typer.echo("no bulletins loaded yet")
+    documents = ", ".join(f"{n} {s}" for s, n in info["documents"].items()) or "none"
+    typer.echo(f"documents: {documents}; observations: {info['observations']}")
+    checks = info["checks"]
+    failed = sum(n for s, n in checks.items() if s in FAILING_STATUSES)
+    typer.echo(
+        "checks: "
+        + (", ".join(f"{n} {s}" for s, n in checks.items()) or "none")
+        + f"; {failed} failure(s); {info['unchecked_dates']} date(s) not checked yet"
+    )
+    for doc in info["quarantined"]:
+        typer.echo(f"quarantined #{doc['document_id']} {doc['url']}: {doc['error']}")
+    run = info["last_run"]
+    if run:
+        typer.echo(
+            f"last run #{run['run_id']} {run['flow']} {run['outcome']}, started "
+            f"{run['started_at']:%Y-%m-%d %H:%M} UTC: {run['documents_fetched']} document(s), "
+            f"{run['bulletins_loaded']} bulletin(s), {run['checks_failed']} check failure(s)"
+            + (f" - {run['message']}" if run["message"] else "")
+        )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check", epilog=CHECK_EPILOG)(check)
+    app.command("export", epilog=EXPORT_EPILOG)(export)
+    app.command("sql", epilog=SQL_EPILOG)(sql)
+    app.command("status")(status)

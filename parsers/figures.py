@@ -1,0 +1,356 @@
+"""Lines of a bulletin list into figures: "label — value" and "value label" in any of the
+three languages, one or several per line. Shared by the MoD, aggregator and press-text
+parsers; the HTML parsers hand over one line per <li>/<p>/<br>.
+
+Each figure found becomes a Candidate: a label (matched to a category or not) and either
+a Figure or the reason its value cannot be read. Bulletin assembly then turns unknown
+labels and unreadable values into errors naming them; nothing is dropped or guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from parsers.model import Bulletin, Figure
+from parsers.numbers import (
+    NumberError,
+    normalize_text,
+    scan_increase,
+    scan_value,
+    starts_value,
+)
+from parsers.vocabulary import CATEGORY_NAMES, VEHICLES_ALONE, classify_label, resolve_vehicles
+
+# A label is a few words; longer runs of words before a dash are prose ("Загалом із
+# лютого втрати росії в особовому складі досягли — ...").
+MAX_LABEL_WORDS = 8
+
+_SEPARATOR_RE = re.compile(r"\s*(?:[—:]\s*)+")
+_BULLET_RE = re.compile(r"^(?:[^\w(]+|\d{1,2}[.)]\s+(?=[^\W\d_]))+")
+_DIGIT_RE = re.compile(r"[0-9]")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+# The label after a number (number-first order): words, slashes, hyphens and bracketed
+# words ("(катери)"), up to an increase bracket, a digit or the end.
+_TRAILING_LABEL_RE = re.compile(r"(?:[^\d()—:;]|\([^\d()]*\))*")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One "label + value" found in a line."""
+
+    label: str  # as written (stripped)
+    category: str | None  # classify_label(): a canonical name, VEHICLES_ALONE, or None
+    figure: Figure | None  # None when the value cannot be read
+    problem: str | None  # why the value cannot be read
+    line: int  # index of the line it was found in
+    has_increase: bool
+    text: str  # the clause it came from, for error messages
+
+
+def split_clauses(line: str) -> list[str]:
+    """Cut a line where one figure ends and the next begins: at ";", and at "," or "."
+    followed by a space once the clause holds a number ("танки — 100 (+2), ББМ — ...").
+    A "." before a digit ("646 тис. 400") or a bracket ("од. (+15)"), or in a label
+    ("спец. техніки"), does not cut."""
+    clauses: list[str] = []
+    start = 0
+    for index, char in enumerate(line):
+        if char not in ";,.":
+            continue
+        nxt = line[index + 1 : index + 2]
+        if char != ";":
+            if nxt and nxt != " ":
+                continue
+            if not _DIGIT_RE.search(line, start, index):
+                continue
+            following = line[index + 1 :].lstrip()[:1]
+            if following == "(" or (char == "." and following.isdigit()):
+                continue  # "7794 од. (+15)" goes on; so does "646 тис. 400"
+        clauses.append(line[start:index])
+        start = index + 1
+    clauses.append(line[start:])
+    return [c for c in (clause.strip() for clause in clauses) if c]
+
+
+def _strip_bullet(text: str) -> str:
+    return _BULLET_RE.sub("", text)
+
+
+def _label_ok(label: str) -> bool:
+    if _DIGIT_RE.search(label):
+        return False
+    words = _WORD_RE.findall(label)
+    return 0 < len(words) <= MAX_LABEL_WORDS
+
+
+def _candidate(label: str, line: int, text: str, **kwargs) -> Candidate:
+    label = label.strip(" ,.;")
+    return Candidate(label, classify_label(label), line=line, text=text, **kwargs)
+
+
+def _label_first(clause: str, line: int, strict: bool) -> list[Candidate]:
+    """ "label — value [label — value ...]": the text between two separators holds the
+    end of one value and the start of the next label. Once a figure is read, every later
+    number must belong to another "label — value"; a stray one ("танки — 0—1 (+1)")
+    makes the figure before it untrustworthy, so it becomes an error."""
+    pieces = _SEPARATOR_RE.split(clause)
+    found: list[Candidate] = []
+
+    def spoil(piece: str) -> None:
+        if found and found[-1].figure is not None:
+            problem = f"unexpected text after the figure: {piece.strip()!r}"
+            found[-1] = replace(found[-1], figure=None, problem=problem)
+
+    label: str | None = pieces[0]
+    for piece in pieces[1:]:
+        if not starts_value(piece):
+            if _DIGIT_RE.search(piece):
+                spoil(piece)
+            elif strict and label is not None and _label_ok(label) and classify_label(label):
+                # "танків — н/д", "танків —": a known category without a number.
+                problem = f"no number after the label: {piece.strip()!r}"
+                found.append(
+                    _candidate(
+                        label, line, clause, figure=None, problem=problem, has_increase=False
+                    )
+                )
+            label = piece  # "Втрати ворога: танки — 100": the colon ended a lead-in
+            continue
+        if label is None or not _label_ok(label):
+            spoil(piece)  # a value after prose (no figure yet) or after another value
+            label = None
+            continue
+        try:
+            value = scan_value(piece)
+        except NumberError as exc:
+            if strict or classify_label(label):
+                found.append(
+                    _candidate(
+                        label, line, clause, figure=None, problem=str(exc), has_increase=False
+                    )
+                )
+            else:
+                spoil(piece)
+            label = None
+            continue
+        rest = piece[value.end :]
+        problem = None
+        if _DIGIT_RE.search(rest):  # a label never holds digits: this is not a label
+            problem = f"unexpected text after the figure: {rest.strip()!r}"
+        found.append(
+            _candidate(
+                label,
+                line,
+                clause,
+                figure=None if problem else Figure(value.total, value.delta, value.qualifier),
+                problem=problem,
+                has_increase=value.has_increase,
+            )
+        )
+        label = rest
+    return found
+
+
+def _number_first(clause: str, line: int, whole_line: bool, strict: bool) -> list[Candidate]:
+    """ "11 494 танки (+6 за добу)", "497,700 (+1,330) military personnel"."""
+    found: list[Candidate] = []
+    pos = 0
+    while True:
+        label = ""
+        try:
+            value = scan_value(clause, pos, units=False)
+            label = _TRAILING_LABEL_RE.match(clause, value.end)[0]
+            end = value.end + len(label)
+            delta, has_increase = value.delta, value.has_increase
+            if not has_increase:
+                increase = scan_increase(clause, end)
+                if increase is not None:
+                    (delta, end), has_increase = increase, True
+        except NumberError as exc:
+            if not label:  # the number itself: name the words after it
+                space = clause.find(" ", pos)
+                label = _TRAILING_LABEL_RE.match(clause, space + 1)[0] if space >= 0 else ""
+            if _label_ok(label) and (strict or classify_label(label)):
+                found.append(
+                    _candidate(
+                        label, line, clause, figure=None, problem=str(exc), has_increase=False
+                    )
+                )
+            return found
+        if not _WORD_RE.search(label) and has_increase:
+            # "1 (+1)" with no label at all: a figure nobody can place.
+            found.append(_candidate("", line, clause, figure=None, problem=None, has_increase=True))
+            return found
+        if not _label_ok(label):
+            return found
+        # In prose, "25 лютого 2024 року" is not a figure: a figure without an increase
+        # counts only alone on its line ("- 1092 танки,") and with a known label.
+        alone = whole_line and pos == 0 and _is_end(clause, end)
+        if strict or has_increase or (alone and classify_label(label)):
+            figure = Figure(value.total, delta, value.qualifier)
+            found.append(
+                _candidate(
+                    label, line, clause, figure=figure, problem=None, has_increase=has_increase
+                )
+            )
+        pos = end
+        while pos < len(clause) and clause[pos] in " ,;":
+            pos += 1
+        if pos >= len(clause) or not starts_value(clause, pos):
+            return found
+
+
+def _is_end(clause: str, pos: int) -> bool:
+    return not clause[pos:].strip(" .,;")
+
+
+def read_candidates(lines: Iterable[str], *, strict: bool) -> list[Candidate]:
+    """Every figure in the lines. `strict` (a document that is only the bulletin, like
+    the MoD article or an aggregator day): every "label — value" counts, unknown labels
+    included. Otherwise (press text) only figures shaped like a bulletin item do:
+    "label — value", or "value label" with an increase or alone on its line."""
+    found: list[Candidate] = []
+    for index, raw in enumerate(lines):
+        line = normalize_text(raw)
+        if not strict and not _DIGIT_RE.search(line):
+            continue
+        clauses = split_clauses(_strip_bullet(line.strip()))
+        whole_line = len(clauses) == 1
+        for raw_clause in clauses:
+            clause = _strip_bullet(raw_clause)
+            if not clause or not (strict or _DIGIT_RE.search(clause)):
+                continue
+            if starts_value(clause):
+                found.extend(_number_first(clause, index, whole_line, strict))
+            else:
+                found.extend(_label_first(clause, index, strict))
+    return found
+
+
+def select_block(candidates: Sequence[Candidate], lines: Sequence[str]) -> list[Candidate]:
+    """The press-text rule for which figures are the bulletin's.
+
+    A repost has prose around the list, and often a headline with rounded numbers. The
+    list is the block of consecutive lines with figures (lines without digits do not
+    break a block; a line with digits but no figure does) that names the most known
+    categories; other blocks join it when they name at least 3 categories it lacks (a
+    list broken by an inserted line), and are otherwise prose. Unknown labels in a
+    chosen block are kept (they become errors) when they carry an increase or follow a
+    known figure; one above the list without an increase is a headline."""
+    by_line: dict[int, list[Candidate]] = {}
+    for cand in candidates:
+        by_line.setdefault(cand.line, []).append(cand)
+    blocks: list[list[Candidate]] = []
+    current: list[Candidate] | None = None
+    for index, line in enumerate(lines):
+        if index in by_line:
+            if current is None:
+                current = []
+                blocks.append(current)
+            current.extend(by_line[index])
+        elif _DIGIT_RE.search(line):
+            current = None
+    if not blocks:
+        return []
+
+    def known(block: list[Candidate]) -> set[str]:
+        return {c.category for c in block if c.category}
+
+    main = max(blocks, key=lambda b: len(known(b)))
+    chosen = [main]
+    covered = known(main)
+    for block in blocks:
+        if block is main:
+            continue
+        extra = known(block)
+        if len(extra) >= 3 and not extra & covered:
+            chosen.append(block)
+            covered |= extra
+    selected: list[Candidate] = []
+    for block in sorted(chosen, key=lambda b: b[0].line):
+        seen_known = False
+        for cand in block:
+            if cand.category:
+                seen_known = True
+                selected.append(cand)
+            elif cand.has_increase or seen_known:
+                selected.append(cand)
+    return selected
+
+
+def build_bulletin(
+    candidates: Sequence[Candidate],
+    *,
+    date: dt.date | None,
+    source: str,
+    lang: str,
+    omitted_delta: int | None = None,
+    errors: Sequence[str] = (),
+) -> Bulletin:
+    """Candidates into one Bulletin: categories resolved, canonical order, and an error
+    for each unknown label, unreadable value, undecidable or contradictory figure."""
+    problems = list(errors)
+    figures: dict[str, Figure] = {}
+    sources: dict[str, Candidate] = {}
+    fuel_tanks_separate = any(c.category == "fuel_tanks" for c in candidates)
+    for cand in candidates:
+        name = cand.category
+        if name == VEHICLES_ALONE:
+            name = resolve_vehicles(date, fuel_tanks_separate=fuel_tanks_separate)
+            if name is None:
+                problems.append(
+                    f"ambiguous label {cand.label!r}: military_auto before 2022-05-01, "
+                    "vehicles_fuel_tanks from then on, and the report date is unknown"
+                )
+                continue
+        if name is None:
+            if cand.label:
+                problems.append(f"unknown label {cand.label!r} in {cand.text!r}")
+            else:
+                problems.append(f"a figure without a label: {cand.text!r}")
+            continue
+        if cand.figure is None:
+            problems.append(f"cannot read the figure for {cand.label!r}: {cand.problem}")
+            continue
+        figure = cand.figure
+        if figure.delta is None and omitted_delta is not None:
+            figure = Figure(figure.total, omitted_delta, figure.qualifier)
+        if name == "personnel" and figure.qualifier is None:
+            # Every bulletin states personnel as approximate; a repost that drops the word
+            # does not make the figure exact.
+            figure = Figure(figure.total, figure.delta, "about")
+        if name in figures and figures[name] != figure:
+            problems.append(
+                f"two different figures for {name}: {sources[name].text!r} and {cand.text!r}"
+            )
+            continue
+        figures[name] = figure
+        sources[name] = cand
+    ordered = {name: figures[name] for name in CATEGORY_NAMES if name in figures}
+    return Bulletin(
+        date=date, source=source, lang=lang, figures=ordered, errors=tuple(dict.fromkeys(problems))
+    )
+
+
+_UK_ONLY = frozenset("іїєґ")
+_RU_ONLY = frozenset("ыэъё")
+
+
+def detect_lang(text: str) -> str:
+    """ "uk", "ru" or "en" by the letters the text uses."""
+    cyrillic = latin = uk = ru = 0
+    for char in text.lower():
+        if "а" <= char <= "я" or char in "іїєґё":
+            cyrillic += 1
+            if char in _UK_ONLY:
+                uk += 1
+            elif char in _RU_ONLY:
+                ru += 1
+        elif "a" <= char <= "z":
+            latin += 1
+    if latin > cyrillic:
+        return "en"
+    return "ru" if ru > uk else "uk"

@@ -1,0 +1,104 @@
+"""The index.minfin.com.ua "russian-invading/casualties" pages: the full page (current
+month, heavy chrome) or a month.php fragment; Ukrainian and English editions.
+
+Each day is `ul.see-also > li.gold` with its date in `span.black` and one `<li>` per
+category in `div.casualties`. Labels are matched, never positions (categories come and
+go). An omitted increase means zero in this source.
+
+The markup is regular, so elements are delimited by string search and tag counting
+(html.element_end) rather than a full HTML parser: BeautifulSoup(html.parser) needs ~2 ms
+per day here, this ~0.1 ms (bench/bench_parse.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from parsers.dates import dotted_date
+from parsers.decoding import decode_body, ensure_clean
+from parsers.figures import build_bulletin, detect_lang, read_candidates
+from parsers.html import element_end, html_to_text, is_truncated_page
+from parsers.model import Bulletin, ParseError
+
+_DAY_RE = re.compile(r"<li\b[^>]*\bclass\s*=\s*[\"'](?:[^\"']*\s)?gold[\s\"']", re.IGNORECASE)
+_DATE_RE = re.compile(
+    r"<span\b[^>]*\bclass\s*=\s*[\"'](?:[^\"']*\s)?black[\s\"'][^>]*>(.*?)</span", re.I | re.S
+)
+_CASUALTIES_RE = re.compile(
+    r"<div\b[^>]*\bclass\s*=\s*[\"'](?:[^\"']*\s)?casualties[\s\"']", re.IGNORECASE
+)
+_ITEM_RE = re.compile(r"<li\b[^>]*>(.*?)(?=</li\s*>|<li\b|</ul\s*>)", re.IGNORECASE | re.DOTALL)
+
+
+def _see_also_lists(page: str, where: str) -> list[str]:
+    """Every `<ul class="... see-also ...">` element of the page, whole."""
+    found: list[str] = []
+    index = page.find("see-also")
+    while index >= 0:
+        start = page.rfind("<ul", 0, index)
+        if start >= 0 and ">" not in page[start:index] and "<" not in page[start + 1 : index]:
+            end = element_end(page, start, "ul")
+            if end is None:
+                raise ParseError(f"aggregator page truncated: the list of days never closes{where}")
+            found.append(page[start:end])
+            index = page.find("see-also", end)
+        else:
+            index = page.find("see-also", index + 8)
+    return found
+
+
+def parse_minfin(
+    body: bytes | str,
+    *,
+    url: str | None = None,
+    content_type: str | None = None,
+    date: dt.date | None = None,  # unused: every day states its own date
+) -> list[Bulletin]:
+    page = decode_body(body, content_type)
+    where = f" ({url})" if url else ""
+    if is_truncated_page(page):
+        raise ParseError(f"aggregator page truncated (no closing </html>){where}")
+    lang = "en" if url and "/en/" in url else None
+    bulletins: list[Bulletin] = []
+    for days in _see_also_lists(page, where):
+        ensure_clean(days, "aggregator list")
+        for match in _DAY_RE.finditer(days):
+            end = element_end(days, match.start(), "li")
+            if end is None:
+                raise ParseError(f"aggregator page truncated inside a day{where}")
+            bulletins.append(_parse_day(days[match.start() : end], lang, where))
+    if not bulletins:
+        ensure_clean(page, "aggregator page")
+        raise ParseError(f"no days in the aggregator page (no ul.see-also > li.gold){where}")
+    return bulletins
+
+
+def _parse_day(day: str, lang: str | None, where: str) -> Bulletin:
+    errors: list[str] = []
+    header = _DATE_RE.search(day)
+    shown = html_to_text(header[1]) if header else ""
+    report_date = dotted_date(shown)
+    if report_date is None:
+        errors.append(
+            f"aggregator day without a readable date ({shown or 'no span.black'!r}){where}"
+        )
+    box = _CASUALTIES_RE.search(day)
+    box_end = element_end(day, box.start(), "div") if box else None
+    lines: list[str] = []
+    if box and box_end is None:
+        errors.append(f"aggregator day {report_date}: the list of figures never closes{where}")
+    elif box:
+        lines = [html_to_text(m[1]) for m in _ITEM_RE.finditer(day, box.end(), box_end)]
+    candidates = read_candidates(lines, strict=True)
+    if not candidates:
+        errors.append(f"aggregator day {report_date} has no figures{where}")
+    day_lang = lang or detect_lang(" ".join(c.label for c in candidates))
+    return build_bulletin(
+        candidates,
+        date=report_date,
+        source="minfin",
+        lang=day_lang,
+        omitted_delta=0,
+        errors=errors,
+    )

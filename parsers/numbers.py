@@ -1,0 +1,279 @@
+"""One reader for the numbers of every format: totals, increases and qualifiers.
+
+The bulletins and their reposts write the same figure many ways ("512420", "512 420",
+"512,420", "173.990", "646 тис. 400", "(+1,330)", "(+15 за минулу добу)", "(0)"). This
+module reads all of them, and refuses anything it cannot read without guessing ("12O",
+"1 2 3 4 5 6 7", "1,4 тис."): a wrong number is worse than an error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parsers.model import ParseError, Qualifier
+
+
+class NumberError(ParseError):
+    """A figure is present but cannot be read unambiguously; the message quotes it."""
+
+
+# Every Unicode space a copied text may carry inside "512 420" (no-break, narrow
+# no-break, thin, figure, punctuation, hair, en/em spaces...), and invisible characters
+# that must not split a word or a number.
+_SPACE_CHARS = "\u00a0\u202f\u2009\u2007\u2008\u200a\u2002\u2003\u2004\u2005\u2006\u205f\u3000\t"
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES_TABLE = {**{ord(c): " " for c in _SPACE_CHARS}, **_INVISIBLE}
+# Long dashes and the minus sign all act as "—"; the hyphen-minus only where it is
+# not a hyphen inside a word ("оперативно-тактичного", "Anti-aircraft").
+_DASHES_TABLE = {ord(c): "—" for c in "‒–—−―⸺⸻"}
+_LOOSE_HYPHEN = re.compile(r"(?<![^\W\d_])[-‐‑]|[-‐‑](?![^\W\d_])")
+_BRACKET_MINUS = re.compile(r"\(\s*—")
+_HYPHEN_BEFORE_QUALIFIER = re.compile(
+    r"[-‐‑](?=(?:близько|приблизно|понад|около|более|свыше|about|approximately|over|more)\b)",
+    re.IGNORECASE,
+)
+
+
+def normalize_spaces(text: str) -> str:
+    """Unicode spaces to plain spaces, invisible characters removed (newlines kept)."""
+    return text.translate(_SPACES_TABLE)
+
+
+def normalize_dashes(text: str) -> str:
+    """Every separating dash (and the minus sign) becomes "—"; word hyphens stay, except
+    before a qualifier ("склад-близько 512420"); a dash opening a bracket is a minus sign
+    ("(-3)"), never a separator."""
+    text = _LOOSE_HYPHEN.sub("—", text.translate(_DASHES_TABLE))
+    if "-" in text:
+        text = _HYPHEN_BEFORE_QUALIFIER.sub("—", text)
+    return _BRACKET_MINUS.sub("(-", text) if "(" in text else text
+
+
+def normalize_text(text: str) -> str:
+    return normalize_dashes(normalize_spaces(text))
+
+
+# A number token: digits with single separators between digit groups, or the
+# Ukrainian/Russian "646 тис. 400". Separators are checked by read_number, so the token
+# is deliberately greedy: "1 2 3 4 5 6 7" is one (bad) token, not seven numbers.
+NUMBER_TOKEN = r"[0-9]{1,3} ?(?:тис|тыс)\.? ?[0-9]{3}(?![0-9])|[0-9](?:[0-9]|[ ,.'’](?=[0-9]))*"
+_NUMBER_TOKEN_RE = re.compile(NUMBER_TOKEN)
+_THOUSAND_WORD_RE = re.compile(r"([0-9]{1,3}) ?(?:тис|тыс)\.? ?([0-9]{3})")
+_GROUP_SEPARATORS = " ,.'’"
+
+
+def read_number(raw: str) -> int:
+    """The integer a number token stands for, or NumberError naming the text and reason."""
+    text = normalize_spaces(raw).strip()
+    if not text:
+        raise NumberError("empty number")
+    thousands = _THOUSAND_WORD_RE.fullmatch(text)
+    if thousands:
+        return int(thousands[1]) * 1000 + int(thousands[2])
+    if text.isascii() and text.isdigit():
+        if len(text) > 1 and text[0] == "0":
+            raise NumberError(f"cannot read number {raw!r}: leading zero")
+        return int(text)
+    separators = {c for c in text if not ("0" <= c <= "9")}
+    if not separators <= set(_GROUP_SEPARATORS):
+        raise NumberError(f"cannot read number {raw!r}: unexpected characters")
+    if len(separators) > 1:
+        raise NumberError(f"cannot read number {raw!r}: mixed thousands separators")
+    groups = text.split(separators.pop())
+    if not (1 <= len(groups[0]) <= 3) or groups[0].startswith("0"):
+        raise NumberError(f"cannot read number {raw!r}: bad first digit group")
+    if any(len(group) != 3 for group in groups[1:]):
+        raise NumberError(
+            f"cannot read number {raw!r}: digit groups after the first must have 3 digits"
+        )
+    return int("".join(groups))
+
+
+# Qualifiers before a total. Longest first so "більш ніж" wins over "більш".
+_QUALIFIER_WORDS: dict[str, Qualifier] = {
+    "близько": "about",
+    "приблизно": "about",
+    "орієнтовно": "about",
+    "майже": "about",
+    "около": "about",
+    "примерно": "about",
+    "порядка": "about",
+    "почти": "about",
+    "approximately": "about",
+    "approx.": "about",
+    "approx": "about",
+    "about": "about",
+    "around": "about",
+    "almost": "about",
+    "nearly": "about",
+    "circa": "about",
+    "~": "about",
+    "≈": "about",
+    "понад": "more",
+    "більш ніж": "more",
+    "більше ніж": "more",
+    "більше": "more",
+    "більш": "more",
+    "свыше": "more",
+    "более чем": "more",
+    "более": "more",
+    "больше": "more",
+    "more than": "more",
+    "over": "more",
+    "above": "more",
+    ">": "more",
+}
+_QUALIFIER_RE = re.compile(
+    r"(?P<q>"
+    + "|".join(re.escape(w) for w in sorted(_QUALIFIER_WORDS, key=len, reverse=True))
+    + r")(?![^\W\d_])\s*",
+    re.IGNORECASE,
+)
+# Words that may stand before a number without being a qualifier ("знищено 15").
+_FILLER_RE = re.compile(
+    r"(?:знищено|ліквідовано|уражено|уничтожено|ликвидировано|destroyed|eliminated|"
+    r"всього|загалом|всего|total|вже|уже|already)(?![^\W\d_])\s*",
+    re.IGNORECASE,
+)
+# Words that may follow a total or an increase: units, "ліквідовано", "persons".
+UNIT_WORDS = frozenset(
+    (
+        *("од", "одиниць", "одиниці", "одиниця", "шт", "осіб", "особи", "ос", "чол", "людей"),
+        *("ліквідовано", "знищено", "ед", "единиц", "единицы", "единица", "человек", "чел"),
+        *("ликвидировано", "уничтожено", "persons", "people", "units", "unit", "pcs"),
+        *("eliminated", "destroyed", "killed"),
+    )
+)
+# An increase in brackets: "(+15)", "(+15 за минулу добу)", "(+1,330)", "(0)", "(-3)".
+_INCREASE_RE = re.compile(r"\(\s*(?P<sign>[+-]?)\s*(?P<body>[^()]*?)\s*\)")
+_DIGIT_RE = re.compile(r"[0-9]")
+_LETTER_DIGIT_RE = re.compile(r"[^\W_]")
+# The first "word" of a value: up to a space, a separator or a bracket.
+_TOKEN_RE = re.compile(r"[^\s—:;,()]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """What stands after a label: "близько 512 420 (+1 290) осіб"."""
+
+    total: int
+    delta: int | None
+    qualifier: Qualifier | None
+    has_increase: bool
+    end: int  # index in the scanned text just after the value
+
+
+def read_increase(text: str) -> int | None:
+    """The increase in "(+15 за минулу добу)" / "(0)" / "(-3)"; None for "" (omitted)."""
+    text = normalize_text(text).strip()
+    if not text:
+        return None
+    match = _INCREASE_RE.fullmatch(text)
+    if not match:
+        raise NumberError(f"cannot read increase {text!r}")
+    return _increase_value(match)
+
+
+def _increase_value(match: re.Match[str]) -> int:
+    body = match["body"]
+    number = _NUMBER_TOKEN_RE.match(body)
+    if not number:
+        raise NumberError(f"cannot read increase {match[0]!r}")
+    rest = body[number.end() :]
+    if rest[:1] and _LETTER_DIGIT_RE.match(rest[:1]):
+        raise NumberError(f"cannot read increase {match[0]!r}: letters inside the number")
+    if _DIGIT_RE.search(rest):
+        raise NumberError(f"cannot read increase {match[0]!r}: more than one number")
+    value = read_number(number[0])
+    return -value if match["sign"] == "-" else value
+
+
+def starts_value(text: str, pos: int = 0) -> bool:
+    """Whether a value starts at pos: its first word after any qualifier holds a digit.
+
+    True also for unreadable values ("12O", "O12"), so that they are reported, not skipped.
+    """
+    pos, _ = _read_prefix(text, pos)
+    token = _TOKEN_RE.match(text, pos)
+    return bool(token and _DIGIT_RE.search(token[0]))
+
+
+def _read_prefix(text: str, pos: int) -> tuple[int, Qualifier | None]:
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    qualifier: Qualifier | None = None
+    for _ in range(3):  # "знищено близько 1 290": fillers and a qualifier in any order
+        filler = _FILLER_RE.match(text, pos)
+        if filler:
+            pos = filler.end()
+            continue
+        found = _QUALIFIER_RE.match(text, pos)
+        if found and qualifier is None:
+            qualifier = _QUALIFIER_WORDS[found["q"].lower()]
+            pos = found.end()
+            continue
+        break
+    return pos, qualifier
+
+
+def scan_value(text: str, pos: int = 0, *, units: bool = True) -> Value:
+    """Read "[qualifier] NUMBER [units] [(increase)] [units]" starting at pos.
+
+    `text` must be normalized (normalize_text). Raises NumberError when the number or the
+    increase cannot be read. The value ends before the first word that is not a unit, so
+    the caller sees what follows (the next label, or trailing text).
+    """
+    pos, qualifier = _read_prefix(text, pos)
+    number = _NUMBER_TOKEN_RE.match(text, pos)
+    token = text[pos:].split(" ", 1)[0]
+    if not number:
+        raise NumberError(f"cannot read number {token!r}")
+    end = number.end()
+    letter_after = end < len(text) and _LETTER_DIGIT_RE.match(text[end])
+    letter_before = pos > 0 and _LETTER_DIGIT_RE.match(text[pos - 1])
+    if letter_after or letter_before:
+        raise NumberError(f"cannot read number {token!r}: letters inside the number")
+    total = read_number(number[0])
+    if units:
+        end = _skip_units(text, end)
+    delta: int | None = None
+    increase = scan_increase(text, end)
+    if increase is not None:
+        delta, end = increase
+        if units:
+            end = _skip_units(text, end)
+    return Value(total, delta, qualifier, increase is not None, end)
+
+
+def scan_increase(text: str, pos: int) -> tuple[int, int] | None:
+    """An increase bracket at pos (after spaces): (delta, end), or None when there is no
+    bracket with a digit there ("(катери)" is not an increase). NumberError when the
+    bracket holds a number that cannot be read, or never closes."""
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    if not text.startswith("(", pos):
+        return None
+    increase = _INCREASE_RE.match(text, pos)
+    if increase is None:
+        if _DIGIT_RE.search(text, pos):
+            raise NumberError(f"cannot read increase {text[pos:]!r}: no closing bracket")
+        return None
+    if not _DIGIT_RE.search(increase[0]):
+        return None
+    return _increase_value(increase), increase.end()
+
+
+_UNIT_WORD_RE = re.compile(r"\s*([^\W\d_][\w'’]*\.?)")
+
+
+def _skip_units(text: str, pos: int) -> int:
+    """Skip unit words ("од.", "осіб ліквідовано", "persons") after a number."""
+    while True:
+        match = _UNIT_WORD_RE.match(text, pos)
+        if not match:
+            return pos
+        word = match[1].lower()
+        if word.rstrip(".") not in UNIT_WORDS:
+            return pos
+        pos = match.end()

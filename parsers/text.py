@@ -1,0 +1,40 @@
+"""Press reposts of the bulletin as plain text (Ukrainian, Russian, English).
+
+Accepts bulleted or inline lists, label-first ("танки — 9419 (+20 за минулу добу);") or
+number-first ("11 494 танки (+6 за добу)", "497,700 (+1,330) military personnel"), two
+categories on one line, any dash or a colon, thousands by space/comma/dot/"тис.", and
+ignores the prose and the headline around the list (see figures.select_block). The date
+comes from the text ("з 24.02.22 по 23.11.24", "станом на 23 листопада", "За минулу
+добу, 22 листопада" = the bulletin of the 23rd), else the caller's `date`, else None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from parsers.dates import prose_date
+from parsers.decoding import decode_body, ensure_clean
+from parsers.figures import build_bulletin, detect_lang, read_candidates, select_block
+from parsers.html import html_to_lines
+from parsers.model import Bulletin, ParseError
+
+_LOOKS_HTML = re.compile(r"<(?:p|br|li|div|ul|html|body|span)\b", re.IGNORECASE)
+
+
+def parse_text(
+    body: bytes | str,
+    *,
+    url: str | None = None,
+    content_type: str | None = None,
+    date: dt.date | None = None,
+) -> list[Bulletin]:
+    text = ensure_clean(decode_body(body, content_type))
+    lines = html_to_lines(text) if _LOOKS_HTML.search(text[:5000]) else text.splitlines()
+    selected = select_block(read_candidates(lines, strict=False), lines)
+    if not any(c.category for c in selected):
+        where = f" ({url})" if url else ""
+        raise ParseError(f"no bulletin figures found in the text{where}")
+    report_date = prose_date("\n".join(lines), hint=date) or date
+    lang = detect_lang(" ".join(c.label for c in selected))
+    return [build_bulletin(selected, date=report_date, source="text", lang=lang)]

@@ -1,0 +1,126 @@
+"""`losses parse`: the stable CLI contract other tools rely on."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer
+from conftest import FIXTURES
+from typer.testing import CliRunner
+
+from flows.commands.parse import register
+
+
+@pytest.fixture(scope="module")
+def app() -> typer.Typer:
+    app = typer.Typer()
+
+    @app.callback()
+    def main() -> None:
+        """Test app."""
+
+    register(app)
+    return app
+
+
+def run(app, *args, stdin: bytes | None = None):
+    return CliRunner().invoke(app, ["parse", *args], input=stdin)
+
+
+def test_json_contract(app):
+    result = run(app, str(FIXTURES / "mod/uk-2024-06-04-list.html"), "--json")
+    assert result.exit_code == 0, result.output
+    (bulletin,) = json.loads(result.stdout)
+    assert bulletin["date"] == "2024-06-04"
+    assert (bulletin["source"], bulletin["lang"], bulletin["errors"]) == ("mod", "uk", [])
+    assert bulletin["figures"]["tanks"] == {
+        "total": 7794,
+        "delta": 15,
+        "approximate": False,
+        "qualifier": None,
+    }
+    assert bulletin["figures"]["personnel"]["approximate"] is True
+
+
+def test_many_bulletins_and_forced_format(app):
+    path = FIXTURES / "minfin/ua-month-2022-04.html"
+    result = run(app, str(path), "--format", "minfin", "--json")
+    assert result.exit_code == 0
+    assert [b["date"] for b in json.loads(result.stdout)] == [
+        "2022-04-30",
+        "2022-04-29",
+        "2022-04-28",
+    ]
+
+
+def test_table_output(app):
+    result = run(app, str(FIXTURES / "api/latest-2024-06-04.json"))
+    assert result.exit_code == 0
+    assert "2024-06-04" in result.stdout and "7794" in result.stdout and "+15" in result.stdout
+
+
+def test_stdin_and_date(app):
+    text = (FIXTURES / "text/uk-no-date.txt").read_bytes()
+    result = run(app, "-", "--format", "text", "--date", "2024-06-04", "--json", stdin=text)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)[0]["date"] == "2024-06-04"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["mod/uk-no-bulletin.html"], "uk-no-bulletin.html: HTML page without a bulletin"),
+        (["mod/uk-2024-06-04-truncated.html"], "truncated"),
+        (["text/uk-prose-only.txt", "--json"], "no bulletin figures"),
+        (["does-not-exist.html"], "cannot read"),
+    ],
+)
+def test_no_bulletin_exits_1_with_the_reason_on_stderr(app, args, message):
+    result = run(app, str(FIXTURES / args[0]), *args[1:])
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert result.stdout == ""
+
+
+def test_errors_are_reported_but_bulletins_still_printed(app):
+    result = run(app, str(FIXTURES / "mod/uk-2024-06-04-unknown-label.html"), "--json")
+    assert result.exit_code == 0
+    (bulletin,) = json.loads(result.stdout)
+    assert len(bulletin["errors"]) == 2
+    assert "лазерних комплексів" in result.stderr
+
+
+def test_bad_date_option(app):
+    result = run(app, str(FIXTURES / "text/uk-no-date.txt"), "--date", "04.06.2024")
+    assert result.exit_code == 2
+    assert "2024-06-04" in result.output  # the expected shape is named
+
+
+def test_help_has_examples(app):
+    result = CliRunner().invoke(app, ["parse", "--help"])
+    assert result.exit_code == 0
+    assert "--format" in result.stdout and "Examples" in result.stdout
+
+
+def test_installed_command_reads_stdin():
+    """The real console script, end to end: stdin, exit codes, stderr."""
+    script = Path(sys.executable).parent / "losses"
+    if not script.exists():
+        pytest.fail(f"console script not installed at {script}")
+    env = {**os.environ, "NO_COLOR": "1"}
+    text = (FIXTURES / "text/uk-2024-06-04-per-day.txt").read_bytes()
+    done = subprocess.run(
+        [str(script), "parse", "-", "--json"], input=text, capture_output=True, env=env, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)[0]["figures"]["tanks"]["total"] == 7794
+    done = subprocess.run(
+        [str(script), "parse", "-"], input=b"", capture_output=True, env=env, timeout=60
+    )
+    assert done.returncode == 1
+    assert b"empty document" in done.stderr

@@ -1,0 +1,144 @@
+"""`losses check | export | sql | status` through Typer, on real warehouse files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+
+import pytest
+import typer
+from typer.testing import CliRunner
+from wh_helpers import bulletin, load
+
+from flows.commands import warehouse as commands
+from flows.mirror.reference import EQUIPMENT_FILE, PERSONNEL_FILE
+from warehouse import Warehouse
+from warehouse.paths import bodies_dir
+
+app = typer.Typer()
+commands.register(app)
+runner = CliRunner()
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+@pytest.fixture
+def small(wh_path):
+    """Three days of tanks, the last one with a wrong increase; not checked yet."""
+    with Warehouse.open(wh_path) as wh:
+        for i, (total, delta) in enumerate([(100, 100), (103, 3), (110, 5)]):
+            load(
+                wh, bulletin(dt.date(2024, 6, 1) + dt.timedelta(days=i), {"tanks": (total, delta)})
+            )
+    return wh_path
+
+
+def test_check_reports_new_failures_with_exit_code_1_once(small):
+    first = run("check", "--warehouse", str(small))
+    assert first.exit_code == 1, first.output
+    assert "1 new failure(s)" in first.output
+    assert "mismatch" in first.output and "2024-06-03" in first.output
+    again = run("check", "--warehouse", str(small))
+    assert again.exit_code == 0  # nothing new; the old failure is still listed
+    assert "0 new failure(s)" in again.output and "mismatch" in again.output
+
+
+def test_check_json_lists_every_row_that_is_not_ok(small):
+    result = run("check", "--json", "--warehouse", str(small))
+    rows = json.loads(result.stdout)
+    assert [(r["report_date"], r["category"], r["status"]) for r in rows] == [
+        ("2024-06-01", "tanks", "new_category"),
+        ("2024-06-03", "tanks", "mismatch"),
+    ]
+    assert (rows[1]["source"], rows[1]["reported_delta"], rows[1]["computed_delta"]) == (
+        "mod",
+        5,
+        7,
+    )
+    since = run("check", "--json", "--since", "2024-06-02", "--warehouse", str(small))
+    assert [r["status"] for r in json.loads(since.stdout)] == ["mismatch"]
+
+
+def test_check_on_the_reference_history(reference_warehouse, tmp_path):
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(reference_warehouse, copy)
+    shutil.copytree(bodies_dir(reference_warehouse), bodies_dir(copy))
+    result = run("check", "--json", "--warehouse", str(copy))
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    assert sum(r["status"] == "restated" for r in rows) == 13
+    assert {r["status"] for r in rows} == {"restated", "new_category", "merged_category"}
+
+
+def test_export_petroivaniuk_and_csv(reference_warehouse, tmp_path):
+    out = tmp_path / "out"
+    result = run(
+        "export", "--format", "json", "--shape", "petroivaniuk", "--out", str(out),
+        "--warehouse", str(reference_warehouse),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == [EQUIPMENT_FILE, PERSONNEL_FILE]
+    csv_path = tmp_path / "daily.csv"
+    result = run(
+        "export", "--format", "csv", "--out", str(csv_path), "--warehouse", str(reference_warehouse)
+    )
+    assert result.exit_code == 0 and result.stdout.strip() == str(csv_path)
+    assert csv_path.read_text().splitlines()[0].startswith("report_date,day,personnel,")
+
+
+def test_export_errors_are_one_line(reference_warehouse, tmp_path):
+    result = run(
+        "export", "--format", "csv", "--shape", "petroivaniuk", "--out", str(tmp_path),
+        "--warehouse", str(reference_warehouse),
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "the petroivaniuk shape is json only" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_sql_table_json_and_errors(small):
+    table = run(
+        "sql", "SELECT report_date, tanks FROM daily_losses ORDER BY 1", "--warehouse", str(small)
+    )
+    assert table.exit_code == 0 and "2024-06-03" in table.stdout and "110" in table.stdout
+    as_json = run(
+        "sql", "--json", "SELECT * FROM daily_losses ORDER BY 1", "--warehouse", str(small)
+    )
+    rows = json.loads(as_json.stdout)
+    assert rows[0]["report_date"] == "2024-06-01" and rows[0]["tanks"] == 100
+    bad = run("sql", "SELEC 1", "--warehouse", str(small))
+    assert bad.exit_code == 2 and "error: SQL: Parser Error" in bad.output
+    assert "Traceback" not in bad.output
+    write = run("sql", "DELETE FROM observations", "--warehouse", str(small))
+    assert write.exit_code == 2 and "read-only" in write.output
+
+
+def test_status(small):
+    run("check", "--warehouse", str(small))
+    result = run("status", "--warehouse", str(small))
+    assert result.exit_code == 0
+    assert "2024-06-01" in result.stdout and "2024-06-03" in result.stdout
+    assert "1 mismatch" in result.stdout and "1 failure(s)" in result.stdout
+    info = json.loads(run("status", "--json", "--warehouse", str(small)).stdout)
+    assert info["sources"][0]["last_date"] == "2024-06-03"
+    assert info["documents"] == {"loaded": 3}
+
+
+def test_missing_warehouse_and_default_path(tmp_path, monkeypatch):
+    missing = tmp_path / "none.duckdb"
+    for command in (["status"], ["check"], ["sql", "SELECT 1"]):
+        result = run(*command, "--warehouse", str(missing))
+        assert result.exit_code == 2
+        assert f"no warehouse at {missing}" in result.output
+    assert not missing.exists()  # check did not create one
+    monkeypatch.setenv("LOSSES_WAREHOUSE", str(missing))
+    assert f"no warehouse at {missing}" in run("status").output
+
+
+def test_help_has_examples():
+    for command in ("check", "export", "sql"):
+        result = run(command, "--help")
+        assert result.exit_code == 0 and "Examples" in result.stdout

@@ -1,0 +1,122 @@
+"""Storing fetched documents: bodies once per sha256, dedupe, statuses."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import zstandard
+from wh_helpers import FETCHED_AT, document, table_checksums
+
+from warehouse import Warehouse, WarehouseError
+from warehouse.bodies import sha256_hex
+from warehouse.paths import bodies_dir
+
+PAGE = ("<html><head><style>" + "nav a{color:red}" * 5000 + "</style></head></html>").encode()
+
+
+def test_store_returns_ids_in_order_and_bodies_round_trip(wh):
+    docs = [document(f"http://m/mod/{i}", PAGE + bytes([i])) for i in range(3)]
+    ids = wh.store_documents(docs)
+    assert len(set(ids)) == 3
+    for doc_id, doc in zip(ids, docs, strict=True):
+        assert wh.document_body(doc_id) == doc.body
+        assert wh.fetched_document(doc_id) == doc
+        stored = wh.stored_document(doc_id)
+        assert (stored.url, stored.sha256, stored.parse_status) == (
+            doc.url,
+            sha256_hex(doc.body),
+            "pending",
+        )
+
+
+def test_body_is_stored_once_per_sha256_and_compressed(wh):
+    same = [document("http://m/mod/uk", PAGE), document("http://m/mod/en", PAGE)]
+    ids = wh.store_documents(same)
+    assert ids[0] != ids[1]
+    rows = wh.con.execute("SELECT size, stored_size, codec FROM document_bodies").fetchall()
+    assert rows == [(len(PAGE), rows[0][1], "zstd")]
+    assert rows[0][1] < len(PAGE) / 10
+    assert len([p for p in bodies_dir(wh.path).rglob("*") if p.is_file()]) == 1
+
+
+def test_identity_codec(wh_path, monkeypatch):
+    monkeypatch.setenv("LOSSES_BODY_CODEC", "identity")
+    with Warehouse.open(wh_path) as wh:
+        [doc_id] = wh.store_documents([document("http://m/mod/1", PAGE)])
+        assert wh.document_body(doc_id) == PAGE
+        assert wh.con.execute("SELECT codec FROM document_bodies").fetchone() == ("identity",)
+    # bodies stored either way stay readable whatever the codec of new ones
+    with Warehouse.open(wh_path, body_codec="zlib") as wh:
+        [other] = wh.store_documents([document("http://m/mod/2", PAGE + b"2")])
+        assert (wh.document_body(doc_id), wh.document_body(other)) == (PAGE, PAGE + b"2")
+    with pytest.raises(WarehouseError, match="unknown body codec 'lz4'"):
+        Warehouse.open(wh_path, body_codec="lz4")
+
+
+def test_storing_the_same_document_again_changes_nothing(wh):
+    doc = document("http://m/mod/1", PAGE)
+    first = wh.store_documents([doc])
+    before = table_checksums(wh)
+    later = dt.datetime(2026, 9, 2, tzinfo=dt.UTC)
+    again = wh.store_documents([doc, document("http://m/mod/1", PAGE, fetched_at=later)])
+    assert again == first * 2
+    assert table_checksums(wh) == before
+    # the same URL with another body is another document
+    [other] = wh.store_documents([document("http://m/mod/1", PAGE + b"!")])
+    assert other not in first
+
+
+def test_listings_and_error_answers_are_kept_but_not_pending(wh):
+    ids = wh.store_documents(
+        [
+            document("http://m/mod/news?page=1", "<ul></ul>", kind="listing"),
+            document("http://m/api/2024-06-04", '{"message": "not found"}', status=404),
+            document("http://m/mod/day", "<p>day</p>"),
+        ]
+    )
+    statuses = [wh.stored_document(i).parse_status for i in ids]
+    assert statuses == ["ignored", "ignored", "pending"]
+    assert [d.id for d in wh.pending_documents()] == [ids[2]]
+    assert wh.pending_documents("api") == []
+    assert [d.id for d in wh.find_documents(kind="listing")] == [ids[0]]
+
+
+def test_parse_errors_stay_pending_for_the_next_run(wh):
+    [doc_id] = wh.store_documents([document("http://m/mod/day", "<p>garbage</p>")])
+    wh.mark_parse_error(doc_id, "no bulletin found in http://m/mod/day")
+    [pending] = wh.pending_documents("mod")
+    assert (pending.id, pending.parse_status, pending.parse_error) == (
+        doc_id,
+        "error",
+        "no bulletin found in http://m/mod/day",
+    )
+    with pytest.raises(WarehouseError, match="no stored document with id 999"):
+        wh.mark_parse_error(999, "x")
+
+
+def test_naive_fetch_time_is_refused(wh):
+    naive = document("http://m/mod/1", fetched_at=FETCHED_AT.replace(tzinfo=None))
+    with pytest.raises(WarehouseError, match="timezone-aware"):
+        wh.store_documents([naive])
+
+
+def test_a_damaged_body_is_reported_not_returned(wh):
+    [doc_id] = wh.store_documents([document("http://m/mod/1", PAGE)])
+    sha = wh.stored_document(doc_id).sha256
+    path = wh.bodies.path(sha, "zstd")
+    path.write_bytes(zstandard.ZstdCompressor().compress(b"something else"))
+    with pytest.raises(WarehouseError, match="corrupt"):
+        wh.document_body(doc_id)
+    path.unlink()
+    with pytest.raises(WarehouseError, match="missing"):
+        wh.document_body(doc_id)
+
+
+def test_read_only_warehouse_refuses_writes(wh_path):
+    Warehouse.open(wh_path).close()
+    with (
+        Warehouse.open(wh_path, read_only=True) as wh,
+        pytest.raises(WarehouseError, match="read-only"),
+    ):
+        wh.store_documents([document("http://m/mod/1")])

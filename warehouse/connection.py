@@ -1,0 +1,117 @@
+"""Opening the DuckDB file: wait while another process holds it, migrate, and
+keep the vocabulary tables in step with parsers/vocabulary.py."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from parsers.vocabulary import CATEGORIES, MERGES
+from warehouse.migrations import LATEST_VERSION, current_version, migrate
+from warehouse.records import WarehouseBusy, WarehouseError
+from warehouse.transactions import transaction
+
+log = logging.getLogger("losses.warehouse")
+
+# A total above this many times the previous one is implausible (any category).
+GROWTH_FACTOR = 100
+_LOCK_HELD = re.compile(r"Conflicting lock is held in (.*?) \(PID (\d+)\)")
+
+
+def connect(
+    path: Path,
+    *,
+    read_only: bool,
+    wait_seconds: float,
+    on_wait: Callable[[str], None] | None = None,
+):
+    """A DuckDB connection to `path`. DuckDB lets one process at a time open a file
+    for writing (and none read while it does): on that conflict, retry until
+    `wait_seconds` have passed, saying once who holds it."""
+    import duckdb
+
+    if read_only and not path.exists():
+        raise WarehouseError(f"no warehouse at {path} (load something first, or pass --warehouse)")
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + wait_seconds
+    delay = 0.05
+    announced = False
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            holder = _lock_holder(str(exc))
+            if holder is None:
+                raise WarehouseError(f"cannot open the warehouse {path}: {exc}") from None
+            if time.monotonic() >= deadline:
+                raise WarehouseBusy(
+                    f"the warehouse {path} is locked by another process ({holder}) and stayed "
+                    f"locked for {wait_seconds:.0f} s; try again when it has finished"
+                ) from None
+            if not announced:
+                message = (
+                    f"the warehouse {path} is in use by another process ({holder}); "
+                    f"waiting up to {wait_seconds:.0f} s"
+                )
+                (on_wait or log.warning)(message)
+                announced = True
+            time.sleep(min(delay, max(deadline - time.monotonic(), 0.0)))
+            delay = min(delay * 2, 1.0)
+        except duckdb.Error as exc:
+            raise WarehouseError(f"cannot open the warehouse {path}: {exc}") from None
+
+
+def _lock_holder(message: str) -> str | None:
+    if "Could not set lock" not in message:
+        return None
+    match = _LOCK_HELD.search(message)
+    return f"PID {match.group(2)}, {match.group(1)}" if match else "unknown process"
+
+
+def prepare(con, path: Path, *, read_only: bool) -> None:
+    """Bring the schema up to date (read-write) or make sure it is (read-only)."""
+    if read_only:
+        version = current_version(con)
+        if version != LATEST_VERSION:
+            raise WarehouseError(
+                f"the warehouse {path} has schema version {version}, this code needs "
+                f"{LATEST_VERSION}: open it once read-write (e.g. `losses check`) to migrate"
+            )
+        return
+    migrate(con)
+    sync_vocabulary(con)
+
+
+def _vocabulary_rows() -> tuple[list[tuple], list[tuple], list[tuple]]:
+    categories = [
+        (c.name, i, c.reference_key, c.api_key, c.first_date, c.last_date)
+        for i, c in enumerate(CATEGORIES)
+    ]
+    lineage = [(m.child, parent, m.since) for m in MERGES for parent in m.parents]
+    bounds = [(c.name, c.daily_bound, GROWTH_FACTOR) for c in CATEGORIES]
+    return categories, lineage, bounds
+
+
+def sync_vocabulary(con) -> None:
+    """Seed categories, lineage and bounds from the vocabulary, only when it changed
+    (so that opening a warehouse writes nothing)."""
+    rows = _vocabulary_rows()
+    digest = hashlib.sha256(repr(rows).encode()).hexdigest()
+    stored = con.execute("SELECT value FROM warehouse_meta WHERE key = 'vocabulary'").fetchone()
+    if stored and stored[0] == digest:
+        return
+    categories, lineage, bounds = rows
+    with transaction(con):
+        for table in ("categories", "category_lineage", "plausibility_bounds"):
+            con.execute(f"DELETE FROM {table}")
+        con.executemany("INSERT INTO categories VALUES (?, ?, ?, ?, ?, ?)", categories)
+        con.executemany("INSERT INTO category_lineage VALUES (?, ?, ?)", lineage)
+        con.executemany("INSERT INTO plausibility_bounds VALUES (?, ?, ?)", bounds)
+        con.execute("INSERT OR REPLACE INTO warehouse_meta VALUES ('vocabulary', ?)", [digest])
+        if stored:  # bounds or lineage changed: judge everything again at the next check
+            con.execute("UPDATE bulletins SET checked = false WHERE checked")

@@ -1,0 +1,273 @@
+"""Loading parsed bulletins: validation and revision bookkeeping in Python, then
+one transaction of bulk inserts (columns passed as lists and UNNESTed: values stay
+parameters, and a document costs a handful of statements, not one per figure)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from parsers.model import Bulletin
+from parsers.vocabulary import BY_NAME, WAR_START
+from warehouse.records import LoadResult, WarehouseError
+from warehouse.transactions import transaction
+
+QUALIFIERS = (None, "about", "more")
+# A bulletin may carry the next day's date when fetched late in the evening UTC.
+FUTURE_TOLERANCE = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class LoadItem:
+    document_id: int
+    bulletins: Sequence[Bulletin]
+    parser_version: str
+
+
+def figures_hash(bulletin: Bulletin) -> str:
+    """Equal for equal figures, whatever the language or document."""
+    canonical = ";".join(
+        f"{name}:{fig.total}:{fig.delta}:{fig.qualifier}"
+        for name, fig in sorted(bulletin.figures.items())
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()[:32]
+
+
+def problems(bulletins: Sequence[Bulletin], source: str, fetched_at: dt.datetime) -> list[str]:
+    """Why these bulletins of a `source` document must not be loaded (empty: load them)."""
+    found: list[str] = []
+    seen: dict[tuple[str, dt.date], str] = {}
+    if not bulletins:
+        found.append("the document holds no bulletin")
+    for bulletin in bulletins:
+        where = f"{bulletin.date or 'undated bulletin'} ({bulletin.source}/{bulletin.lang})"
+        found += [f"{where}: {error}" for error in bulletin.errors]
+        if bulletin.source != source:
+            found.append(f"{where}: parsed as {bulletin.source!r} from a {source!r} document")
+        if bulletin.date is None:
+            found.append(f"{where}: the bulletin carries no report date")
+            continue
+        if bulletin.date < WAR_START:
+            found.append(f"{where}: report date before {WAR_START}")
+        if bulletin.date > fetched_at.date() + FUTURE_TOLERANCE:
+            found.append(f"{where}: report date after the fetch date {fetched_at.date()}")
+        if not bulletin.figures:
+            found.append(f"{where}: no figures")
+        for name, fig in bulletin.figures.items():
+            if name not in BY_NAME:
+                found.append(f"{where}: unknown category {name!r}")
+            if not isinstance(fig.total, int) or fig.total < 0:
+                found.append(f"{where}: {name} total {fig.total!r} is not a count")
+            if fig.delta is not None and not isinstance(fig.delta, int):
+                found.append(f"{where}: {name} increase {fig.delta!r} is not a number")
+            if fig.qualifier not in QUALIFIERS:
+                found.append(f"{where}: {name} qualifier {fig.qualifier!r} is unknown")
+        key = (bulletin.source, bulletin.date)
+        digest = figures_hash(bulletin)
+        if seen.setdefault(key, digest) != digest:
+            found.append(f"{where}: the document holds two different bulletins for this date")
+    return found
+
+
+@dataclass
+class _DateState:
+    """What is stored for one (source, date), updated as the batch is planned."""
+
+    latest_revision: int = 0
+    latest_hash: str | None = None
+    from_document: set[tuple[int, str]] = field(default_factory=set)  # (document_id, hash)
+
+
+@dataclass
+class _Plan:
+    """The rows one transaction writes."""
+
+    bulletins: dict[tuple[str, dt.date, int], list] = field(default_factory=dict)
+    observations: list[tuple] = field(default_factory=list)
+    superseded: list[tuple[str, dt.date, int]] = field(default_factory=list)  # stored ones
+    statuses: list[tuple[int, str, str | None, str | None]] = field(default_factory=list)
+
+    def supersede(self, key: tuple[str, dt.date, int]) -> None:
+        if key in self.bulletins:  # written earlier in this same batch
+            self.bulletins[key][-1] = False
+        else:
+            self.superseded.append(key)
+
+
+def load_batch(con, items: Sequence[LoadItem], now: dt.datetime) -> list[LoadResult]:
+    """Load the documents of `items` in one transaction (all of it or nothing)."""
+    if not items:
+        return []
+    with transaction(con):
+        documents, states = _lookup(con, items)
+        plan = _Plan()
+        results = [_plan_item(item, documents, states, plan, now) for item in items]
+        _write(con, plan, now)
+    return results
+
+
+def _lookup(
+    con, items: Sequence[LoadItem]
+) -> tuple[dict[int, tuple], dict[tuple[str, dt.date], _DateState]]:
+    """The documents' rows and what is stored for their (source, date) pairs, in one
+    query (each statement costs DuckDB ~0.5 ms, whatever it does)."""
+    ids = sorted({item.document_id for item in items})
+    keys = {(b.source, b.date) for item in items for b in item.bulletins if b.date is not None}
+    sources, dates = (list(column) for column in zip(*keys, strict=True)) if keys else ([], [])
+    rows = con.execute(
+        "SELECT 'document', document_id, source, NULL::DATE, NULL::INTEGER, fetched_at,"
+        " parse_status, parse_error, parser_version, NULL::BOOLEAN "
+        "FROM documents WHERE document_id IN (SELECT unnest($ids::BIGINT[])) "
+        "UNION ALL "
+        "SELECT 'bulletin', b.document_id, b.source, b.report_date, b.revision, NULL,"
+        " b.figures_hash, NULL, NULL, b.is_latest "
+        "FROM bulletins b JOIN (SELECT unnest($sources::VARCHAR[]) AS source,"
+        " unnest($dates::DATE[]) AS report_date) k USING (source, report_date)",
+        {"ids": ids, "sources": sources, "dates": dates},
+    ).fetchall()
+    documents: dict[int, tuple] = {}
+    states = {key: _DateState() for key in keys}
+    for part, doc_id, source, date, revision, fetched_at, text, error, version, latest in rows:
+        if part == "document":
+            documents[doc_id] = (source, fetched_at, text, error, version)
+            continue
+        state = states[(source, date)]
+        state.from_document.add((doc_id, text))
+        if latest:
+            state.latest_revision, state.latest_hash = revision, text
+    missing = sorted(set(ids) - documents.keys())
+    if missing:
+        raise WarehouseError(f"no stored document with id {', '.join(map(str, missing))}")
+    return documents, states
+
+
+def _plan_item(
+    item: LoadItem,
+    documents: dict[int, tuple],
+    states: dict[tuple[str, dt.date], _DateState],
+    plan: _Plan,
+    now: dt.datetime,
+) -> LoadResult:
+    source, fetched_at, old_status, old_error, old_version = documents[item.document_id]
+    found = problems(item.bulletins, source, fetched_at)
+    if found:
+        message = "; ".join(found)
+        if (old_status, old_error) != ("error", message):
+            plan.statuses.append((item.document_id, "error", message, item.parser_version))
+        return LoadResult(item.document_id, "error", errors=tuple(found))
+
+    written: list[Bulletin] = []
+    revised: list[tuple[str, dt.date, int]] = []
+    unchanged = 0
+    produced = False  # some bulletin of this document is (now or already) a stored revision
+    done: set[tuple[str, dt.date]] = set()
+    for bulletin in item.bulletins:
+        key = (bulletin.source, bulletin.date)
+        if key in done:  # the same bulletin twice in one document
+            continue
+        done.add(key)
+        digest = figures_hash(bulletin)
+        state = states[key]
+        if (item.document_id, digest) in state.from_document:
+            produced = True  # loaded from this very document before: nothing to do
+            unchanged += 1
+            continue
+        if state.latest_hash == digest:
+            unchanged += 1
+            continue
+        revision = state.latest_revision + 1
+        if state.latest_revision:
+            plan.supersede((bulletin.source, bulletin.date, state.latest_revision))
+            revised.append((bulletin.source, bulletin.date, revision))
+        state.latest_revision, state.latest_hash = revision, digest
+        state.from_document.add((item.document_id, digest))
+        _add_rows(plan, item, bulletin, revision, digest, now)
+        written.append(bulletin)
+        produced = True
+
+    status = "loaded" if produced else "unchanged"
+    if (old_status, old_error, old_version) != (status, None, item.parser_version):
+        plan.statuses.append((item.document_id, status, None, item.parser_version))
+    return LoadResult(
+        item.document_id,
+        status,
+        new_revisions=len(written),
+        unchanged=unchanged,
+        revised=tuple(revised),
+        dates=tuple(b.date for b in written),
+    )
+
+
+def _add_rows(
+    plan: _Plan, item: LoadItem, bulletin: Bulletin, revision: int, digest: str, now: dt.datetime
+) -> None:
+    plan.bulletins[(bulletin.source, bulletin.date, revision)] = [
+        bulletin.source,
+        bulletin.date,
+        revision,
+        item.document_id,
+        bulletin.lang,
+        item.parser_version,
+        digest,
+        len(bulletin.figures),
+        now,
+        True,  # is_latest
+    ]
+    for name, fig in bulletin.figures.items():
+        plan.observations.append(
+            (
+                bulletin.source,
+                bulletin.date,
+                revision,
+                name,
+                fig.total,
+                fig.delta,
+                fig.qualifier,
+                fig.qualifier is not None,
+                item.document_id,
+                item.parser_version,
+            )
+        )
+
+
+def _columns(rows: list) -> list[list]:
+    return [list(column) for column in zip(*rows, strict=True)]
+
+
+def _write(con, plan: _Plan, now: dt.datetime) -> None:
+    if plan.superseded:
+        con.execute(
+            "UPDATE bulletins SET is_latest = false FROM ("
+            " SELECT unnest(?::VARCHAR[]) AS s, unnest(?::DATE[]) AS d,"
+            " unnest(?::INTEGER[]) AS r) old "
+            "WHERE source = old.s AND report_date = old.d AND revision = old.r",
+            _columns(plan.superseded),
+        )
+    if plan.bulletins:
+        con.execute(
+            "INSERT INTO bulletins SELECT unnest(?::VARCHAR[]), unnest(?::DATE[]),"
+            " unnest(?::INTEGER[]), unnest(?::BIGINT[]), unnest(?::VARCHAR[]),"
+            " unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::INTEGER[]),"
+            " unnest(?::TIMESTAMPTZ[]), unnest(?::BOOLEAN[]), false",
+            _columns(list(plan.bulletins.values())),
+        )
+    if plan.observations:
+        con.execute(
+            "INSERT INTO observations SELECT unnest(?::VARCHAR[]), unnest(?::DATE[]),"
+            " unnest(?::INTEGER[]), unnest(?::VARCHAR[]), unnest(?::BIGINT[]),"
+            " unnest(?::BIGINT[]), unnest(?::VARCHAR[]), unnest(?::BOOLEAN[]),"
+            " unnest(?::BIGINT[]), unnest(?::VARCHAR[])",
+            _columns(plan.observations),
+        )
+    if plan.statuses:
+        ids, statuses, errors, versions = _columns(plan.statuses)
+        con.execute(
+            "UPDATE documents SET parse_status = u.status, parse_error = u.error,"
+            " parser_version = u.version, parsed_at = ? FROM ("
+            " SELECT unnest(?::BIGINT[]) AS id, unnest(?::VARCHAR[]) AS status,"
+            " unnest(?::VARCHAR[]) AS error, unnest(?::VARCHAR[]) AS version) u "
+            "WHERE document_id = u.id",
+            [now, ids, statuses, errors, versions],
+        )

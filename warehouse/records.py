@@ -1,0 +1,130 @@
+"""The values that cross the warehouse's API (no DuckDB import here: flows and
+the CLI build and read them without loading the database engine)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+# Check statuses that make a run's check fail; the others are informative.
+FAILING_STATUSES: tuple[str, ...] = ("mismatch", "restated", "implausible")
+CHECK_STATUSES: tuple[str, ...] = (
+    "ok",
+    "mismatch",
+    "gap",
+    "restated",
+    "new_category",
+    "merged_category",
+    "no_delta",
+    "implausible",
+)
+
+
+class WarehouseError(RuntimeError):
+    """A problem with the warehouse file or a request to it; the message says which."""
+
+
+class WarehouseBusy(WarehouseError):
+    """Another process kept the warehouse file locked for longer than we would wait."""
+
+
+@dataclass(frozen=True)
+class FetchedDocument:
+    """One HTTP answer as the fetcher got it, before parsing."""
+
+    source: str
+    url: str
+    fetched_at: dt.datetime  # UTC, timezone-aware
+    status: int
+    content_type: str | None
+    body: bytes
+    report_date: dt.date | None = None  # the crawler's hint
+    lang: str | None = None
+    kind: str = "bulletin"  # bulletin | listing | month | range
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    """A stored document's metadata (the body: `Warehouse.document_body(id)`)."""
+
+    id: int
+    source: str
+    url: str
+    kind: str
+    fetched_at: dt.datetime
+    status: int
+    content_type: str | None
+    sha256: str
+    report_date: dt.date | None
+    lang: str | None
+    parse_status: str  # pending | loaded | unchanged | error | ignored
+    parse_error: str | None
+    parser_version: str | None
+
+    @property
+    def document_id(self) -> int:
+        return self.id
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What loading one document did."""
+
+    document_id: int
+    status: str  # loaded | unchanged | error
+    new_revisions: int = 0  # bulletin revisions written (first ones and corrections)
+    unchanged: int = 0  # bulletins equal to what was already stored
+    revised: tuple[tuple[str, dt.date, int], ...] = ()  # (source, date, revision>1) written
+    dates: tuple[dt.date, ...] = ()  # report dates written
+    errors: tuple[str, ...] = ()  # why the document was quarantined
+
+
+@dataclass(frozen=True)
+class CheckRow:
+    """One row of `checks`."""
+
+    source: str
+    report_date: dt.date
+    category: str
+    status: str
+    revision: int
+    previous_date: dt.date | None
+    compared_with: str | None
+    previous_total: int | None
+    total: int
+    reported_delta: int | None
+    computed_delta: int | None
+    note: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready (dates as ISO strings)."""
+        return {
+            "source": self.source,
+            "report_date": self.report_date.isoformat(),
+            "category": self.category,
+            "status": self.status,
+            "reported_delta": self.reported_delta,
+            "computed_delta": self.computed_delta,
+            "previous_date": self.previous_date.isoformat() if self.previous_date else None,
+            "previous_total": self.previous_total,
+            "total": self.total,
+            "compared_with": self.compared_with,
+            "revision": self.revision,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class CheckSummary:
+    """What one (incremental) check run judged."""
+
+    checked: int  # (source, date, category) rows judged in this run
+    dates: int  # (source, date) pairs judged in this run
+    counts: dict[str, int] = field(default_factory=dict)  # rows judged, by status
+    # The rows of this run whose status is in FAILING_STATUSES, as CheckRow.to_dict().
+    failures: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
