@@ -391,3 +391,18 @@ def test_text_pasted_as_html():
         "tanks": Figure(7794, 15),
         "armoured_combat_vehicles": Figure(15020, None),
     }
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["танки — 0—1 (+1)", "танки — 7794 — (+15)", "танки — 7794 (+15) 3", "танки — 77 94 (+1)"],
+)
+def test_stray_numbers_after_a_figure_make_it_an_error(line):
+    bulletin = _one(line)
+    assert "tanks" not in bulletin.figures
+    assert bulletin.errors
+
+
+def test_a_figure_without_a_label_is_an_error():
+    bulletin = _one("танки — 7794 (+15)\n1 290 (+15)\nББМ — 15020 (+18)")
+    assert bulletin.errors == ("a figure without a label: '1 290 (+15)'",)

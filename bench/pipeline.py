@@ -1,0 +1,407 @@
+"""End-to-end benchmark of the pipeline against the local mirror (not part of the tests).
+
+    uv run python bench/pipeline.py            # full history, ~4 minutes with the naive baseline
+    uv run python bench/pipeline.py --quick    # 120 days, naive baseline on 60 days
+
+Starts the mirror (`losses mirror`) and a Prefect server (`prefect server start`)
+as their own processes, as in production, then runs each scenario in a fresh
+process and reads that process's own wall time, CPU time and peak RSS:
+
+  - backfill of the whole history but the last day (MoD pages, ~250 KB each)
+  - the same backfill again (a no-op: nothing to fetch, nothing to load)
+  - one daily run on that full warehouse, and one on a 10-day warehouse (each the
+    median of three runs on fresh copies)
+  - a naive pipeline over the same days: sequential GETs, BeautifulSoup
+    (html.parser) over each whole page, one INSERT per figure
+  - parse throughput per format (bench/bench_parse.py)
+
+"pipeline CPU" is the CPU time of the process running the flow, measured
+around the flow call (imports excluded); the Prefect server's and the mirror's
+CPU are reported apart."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+LAST = dt.date(2026, 8, 8)  # the mirror's last day (the reference's)
+FIRST = dt.date(2022, 2, 25)
+
+
+# ---------------------------------------------------------------- scenarios (child side)
+
+
+def _measured(run) -> dict:
+    start_wall, start_cpu = time.perf_counter(), time.process_time()
+    outcome = run()
+    return {
+        "wall": time.perf_counter() - start_wall,
+        "cpu": time.process_time() - start_cpu,
+        "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        **outcome,
+    }
+
+
+def _run_flow(args) -> dict:
+    import logging
+
+    from flows import prefect_setup
+
+    prefect_setup.configure()
+    logging.basicConfig(level=logging.WARNING)
+    from flows.backfill import backfill
+    from flows.daily import daily
+    from warehouse import Warehouse
+
+    def run():
+        if args.kind == "backfill":
+            state = backfill(
+                start=dt.date.fromisoformat(args.start),
+                end=dt.date.fromisoformat(args.end),
+                base_url=args.base_url,
+                warehouse=args.warehouse,
+                return_state=True,
+            )
+        else:
+            state = daily(
+                base_url=args.base_url,
+                warehouse=args.warehouse,
+                today=dt.date.fromisoformat(args.end),
+                return_state=True,
+            )
+        if not state.is_completed():
+            raise SystemExit(f"{args.kind} failed: {state.message}")
+        with Warehouse.open(args.warehouse, read_only=True) as wh:
+            fetched, loaded = wh.con.execute(
+                "SELECT documents_fetched, bulletins_loaded FROM runs ORDER BY run_id DESC LIMIT 1"
+            ).fetchone()
+        return {"documents": fetched, "bulletins": loaded}
+
+    return _measured(run)
+
+
+NAIVE_LINE = re.compile(
+    r"^\s*(?P<label>[^\d—–‒-][^—–‒]*?)\s*[—–‒-]\s*(?:близько|понад|about|more than)?\s*"
+    r"(?P<total>\d+)\s*(?:\(\+?(?P<delta>-?\d+)\))?"
+)
+NAIVE_TITLE = re.compile(r"по (\d\d)\.(\d\d)\.(\d\d)")
+
+
+def _run_naive(args) -> dict:
+    """The scraper this project replaces, done plainly: one request at a time, the
+    whole page through BeautifulSoup, one INSERT per figure."""
+    import duckdb
+    import httpx
+    from bs4 import BeautifulSoup
+
+    from parsers.vocabulary import match_label
+
+    start, end = dt.date.fromisoformat(args.start), dt.date.fromisoformat(args.end)
+
+    def run():
+        con = duckdb.connect(args.warehouse)
+        con.execute(
+            "CREATE TABLE figures (report_date DATE, category VARCHAR, total BIGINT, delta BIGINT)"
+        )
+        client = httpx.Client(timeout=30)
+        pages: list[tuple[dt.date, str]] = []
+        page = 1
+        while True:
+            listing = client.get(f"{args.base_url}/news?page={page}").text
+            dates = []
+            for link in BeautifulSoup(listing, "html.parser").select("a.news-title"):
+                found = NAIVE_TITLE.search(link.get_text())
+                if found:
+                    day = dt.date(2000 + int(found[3]), int(found[2]), int(found[1]))
+                    dates.append(day)
+                    if start <= day <= end:
+                        pages.append((day, f"{args.base_url.split('/mod')[0]}{link['href']}"))
+            if not dates or min(dates) < start:
+                break
+            page += 1
+        bulletins = 0
+        for day, url in reversed(pages):
+            soup = BeautifulSoup(client.get(url).text, "html.parser")
+            text = soup.find("article").get_text("\n")
+            for line in text.splitlines():
+                figure = NAIVE_LINE.match(line)
+                category = figure and match_label(figure["label"])
+                if category:
+                    delta = int(figure["delta"]) if figure["delta"] else None
+                    con.execute(
+                        "INSERT INTO figures VALUES (?, ?, ?, ?)",
+                        [day, category, int(figure["total"]), delta],
+                    )
+            bulletins += 1
+        con.close()
+        return {"documents": bulletins + page, "bulletins": bulletins}
+
+    return _measured(run)
+
+
+# ---------------------------------------------------------------- orchestration (parent side)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_http(url: str, proc: subprocess.Popen, timeout: float) -> None:
+    import httpx
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"{proc.args[0]} exited with {proc.returncode}")
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    raise SystemExit(f"timed out waiting for {url}")
+
+
+def _cpu_seconds(pid: int) -> float:
+    import psutil
+
+    times = psutil.Process(pid).cpu_times()
+    return times.user + times.system
+
+
+class Bench:
+    def __init__(self, workdir: Path, quick: bool, naive_days: int | None):
+        self.dir = workdir
+        self.quick = quick
+        self.naive_days = naive_days
+        self.rows: list[tuple[str, dict]] = []
+        self.env = {
+            **os.environ,
+            "PREFECT_HOME": str(workdir / "prefect-home"),
+            "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+            "PREFECT_UI_ENABLED": "false",
+            "PYTHONPATH": str(ROOT),
+        }
+
+    def start_services(self) -> None:
+        port = _free_port()
+        self.mirror = subprocess.Popen(
+            [BIN / "losses", "mirror", "--port", str(port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        self.base = f"http://127.0.0.1:{port}"
+        _wait_http(self.base + "/", self.mirror, 60)
+        api_port = _free_port()
+        self.env["PREFECT_API_URL"] = f"http://127.0.0.1:{api_port}/api"
+        self.server = subprocess.Popen(
+            [BIN / "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(api_port)],
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        _wait_http(self.env["PREFECT_API_URL"] + "/health", self.server, 180)
+
+    def stop_services(self) -> None:
+        for proc in (getattr(self, "server", None), getattr(self, "mirror", None)):
+            if proc is not None and proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGTERM)
+                proc.wait(timeout=30)
+
+    def scenario(self, label: str, kind: str, start: dt.date, end: dt.date, warehouse: str):
+        server_cpu = _cpu_seconds(self.server.pid)
+        mirror_cpu = _cpu_seconds(self.mirror.pid)
+        command = [
+            sys.executable,
+            __file__,
+            "--child",
+            kind,
+            "--start",
+            start.isoformat(),
+            "--end",
+            end.isoformat(),
+            "--base-url",
+            f"{self.base}/mod",
+            "--warehouse",
+            str(self.dir / warehouse),
+        ]
+        done = subprocess.run(command, env=self.env, capture_output=True, text=True)
+        if done.returncode != 0:
+            raise SystemExit(f"{label}: {done.stderr[-3000:]}")
+        result = json.loads(done.stdout.strip().splitlines()[-1])
+        result["server_cpu"] = _cpu_seconds(self.server.pid) - server_cpu
+        result["mirror_cpu"] = _cpu_seconds(self.mirror.pid) - mirror_cpu
+        self.rows.append((label, result))
+        print(f"  {label}: {result['wall']:.2f} s", file=sys.stderr)
+        return result
+
+    def snapshot(self, source: str, target: str) -> None:
+        """A copy of a warehouse (file, WAL and bodies) so a scenario can run on it afresh."""
+        for suffix in ("", ".wal", ".bodies"):
+            src, dst = self.dir / f"{source}{suffix}", self.dir / f"{target}{suffix}"
+            if dst.is_dir():
+                shutil.rmtree(dst)
+            elif dst.exists():
+                dst.unlink()
+            if src.is_dir():
+                shutil.copytree(src, dst)
+            elif src.exists():
+                shutil.copy(src, dst)
+
+    def median_of(self, label: str, runs: int, prepare, *scenario_args) -> None:
+        """Run a short scenario a few times on fresh copies; keep the median by wall time."""
+        results = []
+        for _ in range(runs):
+            prepare()
+            results.append(self.scenario(label, *scenario_args))
+            self.rows.pop()
+        results.sort(key=lambda r: r["wall"])
+        self.rows.append((label, results[len(results) // 2]))
+
+    def run(self) -> None:
+        last_but_one = LAST - dt.timedelta(days=1)
+        first = last_but_one - dt.timedelta(days=119) if self.quick else FIRST
+        naive_first = (
+            last_but_one - dt.timedelta(days=self.naive_days - 1) if self.naive_days else first
+        )
+        print("starting the mirror and a Prefect server ...", file=sys.stderr)
+        self.start_services()
+        try:
+            # Prefect registers each flow on its first run: pay that outside the figures.
+            self.scenario("(warm-up)", "daily", LAST, LAST, "warm-up")
+            self.rows.pop()
+            self.full = self.scenario("backfill, history", "backfill", first, last_but_one, "a")
+            self.scenario(
+                "(setup: 10-day warehouse)",
+                "backfill",
+                last_but_one - dt.timedelta(days=9),
+                last_but_one,
+                "b",
+            )
+            self.rows.pop()
+            for name, label in (("a", "daily, full warehouse"), ("b", "daily, 10-day warehouse")):
+                self.median_of(
+                    label,
+                    3,
+                    lambda name=name: self.snapshot(name, "run"),
+                    "daily",
+                    LAST,
+                    LAST,
+                    "run",
+                )
+            self.scenario("backfill again (no-op)", "backfill", first, last_but_one, "a")
+            self.naive = self.scenario(
+                "naive baseline", "naive", naive_first, last_but_one, "naive.duckdb"
+            )
+        finally:
+            self.stop_services()
+
+    def table(self) -> str:
+        lines = [
+            "| scenario | bulletins | wall s | pipeline CPU s | CPU ms/bulletin | peak RSS MB "
+            "| bulletins/s | Prefect server CPU s |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for label, r in self.rows:
+            per = f"{1000 * r['cpu'] / r['bulletins']:.2f}" if r["bulletins"] else "-"
+            rate = f"{r['bulletins'] / r['wall']:.0f}" if r["bulletins"] else "-"
+            server = "-" if label == "naive baseline" else f"{r['server_cpu']:.1f}"
+            lines.append(
+                f"| {label} | {r['bulletins']} | {r['wall']:.2f} | {r['cpu']:.2f} | {per} | "
+                f"{r['rss_mb']:.0f} | {rate} | {server} |"
+            )
+        rows = dict(self.rows)
+        ours, naive = self.full, self.naive
+        per_ours = ours["wall"] / ours["bulletins"]
+        per_naive = naive["wall"] / naive["bulletins"]
+        full_daily = rows["daily, full warehouse"]["wall"]
+        small_daily = rows["daily, 10-day warehouse"]["wall"]
+        lines += [
+            "",
+            f"- end to end vs the naive baseline: {per_naive / per_ours:.1f}x faster per bulletin "
+            f"(wall), {naive['cpu'] / naive['bulletins'] / (ours['cpu'] / ours['bulletins']):.1f}x "
+            "less CPU per bulletin (target >= 20x)",
+            f"- pipeline CPU per bulletin, full backfill: "
+            f"{1000 * ours['cpu'] / ours['bulletins']:.2f} ms (target <= 3 ms)",
+            f"- daily run on the full warehouse vs a 10-day one: {full_daily / small_daily:.2f}x "
+            "(target <= 1.2x)",
+            f"- peak RSS: {max(r['rss_mb'] for _, r in self.rows):.0f} MB (target <= 300 MB)",
+        ]
+        return "\n".join(lines)
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import duckdb
+    import prefect
+
+    return (
+        f"{platform.machine()}, {os.cpu_count()} cores ({model}), "
+        f"{round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB, "
+        f"Python {platform.python_version()}, Prefect {prefect.__version__}, "
+        f"DuckDB {duckdb.__version__}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="120 days instead of the history")
+    parser.add_argument(
+        "--naive-days", type=int, help="days for the naive baseline (default: same as ours)"
+    )
+    parser.add_argument("--child", choices=["backfill", "daily", "naive"], help=argparse.SUPPRESS)
+    parser.add_argument("--start", help=argparse.SUPPRESS)
+    parser.add_argument("--end", help=argparse.SUPPRESS)
+    parser.add_argument("--base-url", help=argparse.SUPPRESS)
+    parser.add_argument("--warehouse", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        args.kind = args.child
+        result = _run_naive(args) if args.child == "naive" else _run_flow(args)
+        print(json.dumps(result))
+        return
+    workdir = Path(tempfile.mkdtemp(prefix="losses-bench-"))
+    try:
+        bench = Bench(workdir, args.quick, args.naive_days or (60 if args.quick else None))
+        bench.run()
+        print(f"\nMachine: {machine()}\n")
+        print(bench.table())
+        parse = subprocess.run(
+            [sys.executable, str(ROOT / "bench" / "bench_parse.py")],
+            capture_output=True,
+            text=True,
+        )
+        print("\nParse throughput (bench/bench_parse.py):\n")
+        print(parse.stdout.strip() or parse.stderr.strip())
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
