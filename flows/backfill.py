@@ -14,7 +14,7 @@ from prefect.states import Failed, State
 
 from flows import runs
 from flows.ingest import ingest
-from flows.report import RunSummary
+from flows.report import MAX_LISTED, RunSummary
 from flows.settings import DEFAULT_SOURCE, Settings
 from parsers.vocabulary import WAR_START
 
@@ -63,4 +63,8 @@ def backfill(
         # A returned Failed state ends the run failed with this message, without
         # a traceback: the failure is in the data we were given, not in our code.
         return Failed(message=summary.failure_message())
-    return {"summary": summary.headline(), "missing": sorted(str(d) for d in summary.missing)}
+    return {
+        "summary": summary.headline(),
+        "missing": sorted(str(d) for d in summary.missing),
+        "findings": summary.findings()[:MAX_LISTED],
+    }

@@ -14,6 +14,7 @@ from prefect.states import Failed, State
 from flows import runs
 from flows.backfill import date_range
 from flows.ingest import IngestResult, ingest
+from flows.report import MAX_LISTED
 from flows.settings import DEFAULT_SOURCE, Settings
 from warehouse import Warehouse
 
@@ -66,6 +67,7 @@ def daily(
     return {
         "summary": summary.headline(),
         "newest": str(summary.newest[0]) if summary.newest else None,
+        "findings": summary.findings()[:MAX_LISTED],
     }
 
 
@@ -87,7 +89,9 @@ def _catch_up(settings: Settings, source: str, today: dt.date, path):
             raise
         finally:
             summary = runs.finish(path, run_id, "daily", source, result, error)
-    published = today not in result.missing
+    # Published: loaded, or answered by the source but unreadable (waiting would
+    # not help: the run fails now, naming the document and why).
+    published = today not in result.missing or today in result.tally.received
     # Today's absence is expected early in the morning: it is waited for, not a failure.
     summary.missing.discard(today)
     return summary, published

@@ -12,7 +12,7 @@ import asyncio
 import concurrent.futures
 import datetime as dt
 import logging
-from collections.abc import Coroutine, Iterable
+from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -24,6 +24,7 @@ from flows import progress
 from flows.fetch import Fetcher, FetchError, Request, fetch_all
 from flows.settings import Settings
 from flows.sources import source_for
+from flows.sources.base import span
 from parsers import PARSER_VERSION, ParseError, parse_document
 from warehouse import FetchedDocument, Warehouse
 
@@ -40,13 +41,25 @@ class Tally:
     bulletins_unchanged: int = 0
     failures: list[str] = field(default_factory=list)  # each names URL, date and reason
     warnings: list[str] = field(default_factory=list)
+    # Report dates the source answered a document for (loaded or not): a date here
+    # is published, even when its document could not be read.
+    received: set[dt.date] = field(default_factory=set)
+    # The failures of quarantined documents, by document id (also in `failures`).
+    quarantined: dict[int, str] = field(default_factory=dict)
+
+    def quarantine(self, document_id: int, failure: str) -> None:
+        self.quarantined[document_id] = failure
+        self.failures.append(failure)
 
     def add(self, other: Tally) -> Tally:
         self.documents_fetched += other.documents_fetched
         self.bulletins_loaded += other.bulletins_loaded
         self.bulletins_unchanged += other.bulletins_unchanged
-        self.failures.extend(other.failures)
-        self.warnings.extend(other.warnings)
+        # A document parsed twice in a run (stored, then fetched again) fails once.
+        self.failures.extend(f for f in dict.fromkeys(other.failures) if f not in self.failures)
+        self.warnings.extend(w for w in dict.fromkeys(other.warnings) if w not in self.warnings)
+        self.received |= other.received
+        self.quarantined.update(other.quarantined)
         return self
 
 
@@ -78,7 +91,7 @@ def _validate(bulletins: list, hint: dt.date | None, today: dt.date) -> list[str
 
 
 def _parse_checked(document: FetchedDocument, source_format: str, today: dt.date):
-    """The document's bulletins, or the reason it must be quarantined."""
+    """The document's bulletins, and the reason it must be quarantined (or None)."""
     try:
         bulletins = parse_document(
             document.body,
@@ -87,11 +100,9 @@ def _parse_checked(document: FetchedDocument, source_format: str, today: dt.date
             content_type=document.content_type,
         )
     except ParseError as exc:
-        return None, f"unreadable: {exc}"
+        return [], f"unreadable: {exc}"
     problems = _validate(bulletins, document.report_date, today)
-    if problems:
-        return None, "; ".join(problems)
-    return bulletins, None
+    return bulletins, "; ".join(problems) if problems else None
 
 
 def parse_and_load(
@@ -106,18 +117,23 @@ def parse_and_load(
     loadable = []
     for document_id, document in documents:
         bulletins, problem = _parse_checked(document, source_format, today)
+        if document.report_date:
+            tally.received.add(document.report_date)
+        tally.received.update(b.date for b in bulletins if b.date)
         if problem is None:
             loadable.append((document_id, bulletins, PARSER_VERSION))
             continue
-        wh.mark_parse_error(document_id, problem)
+        wh.mark_parse_error(document_id, problem, PARSER_VERSION)
         where = _describe(document.url, document.report_date)
-        tally.failures.append(f"{where}: quarantined: {problem}")
+        tally.quarantine(document_id, f"{where}: quarantined: {problem}")
     by_id = dict(documents)
     for result in wh.load_documents(loadable):
         if result.errors:
             document = by_id[result.document_id]
             where = _describe(document.url, document.report_date)
-            tally.failures.append(f"{where}: quarantined: {'; '.join(result.errors)}")
+            tally.quarantine(
+                result.document_id, f"{where}: quarantined: {'; '.join(result.errors)}"
+            )
         tally.bulletins_loaded += result.new_revisions
         tally.bulletins_unchanged += result.unchanged
     return tally
@@ -126,11 +142,19 @@ def parse_and_load(
 @task(name="reparse-stored", cache_policy=NO_CACHE)
 def reparse_stored(warehouse_path: str, source: str, today: dt.date) -> Tally:
     """Documents stored but not loaded (a crash, an earlier parse error) are parsed
-    again from the warehouse, without touching the network."""
+    again from the warehouse, without touching the network.
+
+    A quarantined document is parsed again only by a newer parser: the parser that
+    failed on it would fail the same way (and report it once more in every run).
+    Its dates are still missing, so the run fetches its URL again: that is its retry."""
     tally = Tally()
     source_format = source_for(source, Settings()).format
     with Warehouse.open(warehouse_path) as wh:
-        pending = wh.pending_documents(source)
+        pending = [
+            stored
+            for stored in wh.pending_documents(source)
+            if not (stored.parse_status == "error" and stored.parser_version == PARSER_VERSION)
+        ]
         documents = [(stored.id, wh.fetched_document(stored.id)) for stored in pending]
         tally.add(parse_and_load(wh, documents, source_format, today))
     if pending:
@@ -152,13 +176,16 @@ def discover(
     try:
         found = run_async(crawl())
     except FetchError as exc:
-        tally.failures.append(f"finding {source} bulletins for {_span(wanted)}: {exc}")
+        tally.failures.append(f"finding {source} bulletins for {span(wanted)}: {exc}")
         return [], None, tally
     if found.fetched:
         with Warehouse.open(warehouse_path) as wh:
             wh.store_documents(found.fetched)
     tally.documents_fetched += len(found.fetched)
     tally.warnings.extend(found.problems)
+    tally.failures.extend(
+        f"finding {source} bulletins for {span(wanted)}: {failure}" for failure in found.failures
+    )
     return found.requests, found.newest, tally
 
 
@@ -185,13 +212,15 @@ def fetch_and_load(
 
     results = run_async(fetch())
     documents = [r for r in results if not isinstance(r, FetchError)]
+    given_up = [r.answer for r in results if isinstance(r, FetchError) and r.answer is not None]
     for request, result in zip(requests, results, strict=True):
         if isinstance(result, FetchError):
             tally.failures.append(f"{_describe(request.url, request.report_date)}: {result.reason}")
     follow_ups: list[Request] = []
     with Warehouse.open(warehouse_path) as wh:
         ids = wh.store_documents(documents)  # stored before parsing: nothing fetched is lost
-        tally.documents_fetched += len(documents)
+        wh.store_documents(given_up)  # the error page of a URL given up on, for the record
+        tally.documents_fetched += len(documents) + len(given_up)
         answered = []
         for document_id, document in zip(ids, documents, strict=True):
             if document.status == 200:
@@ -208,15 +237,6 @@ def fetch_and_load(
 def run_check(warehouse_path: str):
     with Warehouse.open(warehouse_path) as wh:
         return wh.run_check()
-
-
-def _span(dates: Iterable[dt.date]) -> str:
-    dates = sorted(dates)
-    if not dates:
-        return "no dates"
-    if len(dates) == 1:
-        return str(dates[0])
-    return f"{dates[0]}..{dates[-1]} ({len(dates)} days)"
 
 
 @dataclass
@@ -239,12 +259,16 @@ def ingest(
     """Bring the wanted report dates of one source into the warehouse."""
     path = str(warehouse_path)
     tally = reparse_stored(path, source, today)
+    # A stored document that fails again may yet be superseded by a good copy this
+    # run fetches: its failure is reported only if it is still pending at the end.
+    retried = dict(tally.quarantined)
+    tally.failures.clear()
     if not refetch and wanted:
         with Warehouse.open(path) as wh:
             wanted = wanted - wh.loaded_dates(source, min(wanted), max(wanted))
     newest = None
     if wanted:
-        log.info("%s: looking for %s", source, _span(wanted))
+        log.info("%s: looking for %s", source, span(wanted))
         queue, newest, found = discover(settings, source, wanted, today, path)
         tally.add(found)
         reporter = progress.reporter()
@@ -262,4 +286,7 @@ def ingest(
         still_missing = (
             wanted - wh.loaded_dates(source, min(wanted), max(wanted)) if wanted else set()
         )
+        still_pending = {stored.id for stored in wh.pending_documents(source)} if retried else set()
+    unresolved = [f for i, f in retried.items() if i in still_pending and f not in tally.failures]
+    tally.failures[:0] = unresolved
     return IngestResult(tally, wanted, still_missing, newest)

@@ -13,6 +13,8 @@ _DEFAULTS = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     # Our own loggers ("losses.*") go to the flow run logs as well.
     "PREFECT_LOGGING_EXTRA_LOGGERS": "losses",
+    # ...and outside a flow run (opening the warehouse, the CLI) they just go to the console.
+    "PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW": "ignore",
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
 }
 _EPHEMERAL_DEFAULTS = {"PREFECT_SERVER_LOGGING_LEVEL": "CRITICAL"}

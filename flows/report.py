@@ -52,7 +52,36 @@ class RunSummary:
             shown = ", ".join(str(d) for d in days[:MAX_LISTED])
             more = f" and {len(days) - MAX_LISTED} more" if len(days) > MAX_LISTED else ""
             lines.append(f"  - not in the warehouse after this run: {shown}{more}")
+        # What the source did wrong often explains a missing date (a listing that
+        # names no bulletin for it, an entry dated in the future).
+        lines += [f"  - warning: {w}" for w in self.tally.warnings[:MAX_LISTED]]
         return "\n".join(lines)
+
+    def findings(self) -> list[str]:
+        """The check's failing rows of this run, one line each: what, where, why."""
+        return [finding_line(row) for row in self.check_failures]
+
+    def message(self) -> str | None:
+        """What the `runs` row says: why the run failed, or what its check found."""
+        if self.failed:
+            return "\n".join([self.failure_message(), *self._finding_lines()])
+        if self.check_failures:
+            return "\n".join([self.headline(), *self._finding_lines()])
+        return None
+
+    def _finding_lines(self) -> list[str]:
+        lines = [f"  - check: {line}" for line in self.findings()[:MAX_LISTED]]
+        if len(self.check_failures) > MAX_LISTED:
+            lines.append(f"  ... and {len(self.check_failures) - MAX_LISTED} more check findings")
+        return lines
+
+
+def finding_line(row: dict) -> str:
+    where = f" ({row['url']})" if row.get("url") else ""
+    return (
+        f"{row['source']} {row['report_date']} {row['category']}: {row['status']}: "
+        f"{row.get('note') or 'no note'}{where}"
+    )
 
 
 def summarize(flow: str, source: str, result: IngestResult, check, newest) -> RunSummary:
@@ -80,20 +109,21 @@ def markdown(summary: RunSummary) -> str:
         lines += [
             "## Check findings",
             "",
-            "| source | date | category | status | reported | computed |",
-            "|---|---|---|---|---:|---:|",
+            "| source | date | category | status | reported | computed | why |",
+            "|---|---|---|---|---:|---:|---|",
         ]
         for row in summary.check_failures[:MAX_LISTED]:
             lines.append(
                 f"| {row['source']} | {row['report_date']} | {row['category']} | "
-                f"{row['status']} | {row.get('reported_delta')} | {row.get('computed_delta')} |"
+                f"{row['status']} | {row.get('reported_delta')} | {row.get('computed_delta')} | "
+                f"{row.get('note') or ''} |"
             )
         if len(summary.check_failures) > MAX_LISTED:
             lines.append(f"\n... and {len(summary.check_failures) - MAX_LISTED} more")
         lines.append("")
-    if summary.tally.failures or summary.missing:
+    if summary.failed:  # the failure message lists the warnings too
         lines += ["## Failures", "", "```", summary.failure_message(), "```"]
-    if summary.tally.warnings:
+    elif summary.tally.warnings:
         lines += ["## Warnings", ""] + [f"- {w}" for w in summary.tally.warnings[:MAX_LISTED]]
     return "\n".join(lines)
 

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from flows.ingest import IngestResult, run_check
 from flows.locking import run_lock
-from flows.report import RunSummary, publish_artifact, summarize
+from flows.report import MAX_LISTED, RunSummary, publish_artifact, summarize
 from flows.settings import Settings
 from warehouse import Warehouse, default_warehouse_path
 
@@ -38,8 +38,10 @@ def finish(
     with Warehouse.open(path) as wh:
         newest = wh.latest_day(source)
         summary = summarize(flow, source, result, check, newest) if result is not None else None
+        if summary is not None:
+            _name_documents(wh, summary.check_failures)
         failed = error is not None or (summary is not None and summary.failed)
-        message = error or (summary.failure_message() if summary and summary.failed else None)
+        message = error or (summary.message() if summary else None)
         wh.finish_run(
             run_id,
             outcome="failed" if failed else "completed",
@@ -52,8 +54,27 @@ def finish(
         log.info(summary.headline())
         for warning in summary.tally.warnings:
             log.warning(warning)
+        for line in summary.findings()[:MAX_LISTED]:
+            log.warning("check: %s", line)
         publish_artifact(summary)
     return summary
+
+
+def _name_documents(wh: Warehouse, rows: list[dict]) -> None:
+    """Add to each check row the URL of the document its figures come from."""
+    if not rows:
+        return
+    keys = sorted({(row["source"], row["report_date"]) for row in rows})
+    found = wh.con.execute(
+        "SELECT b.source, strftime(b.report_date, '%Y-%m-%d'), d.url "
+        "FROM bulletins b JOIN documents d USING (document_id) "
+        "JOIN (SELECT unnest(?::VARCHAR[]) AS source, unnest(?::DATE[]) AS report_date) k "
+        "ON b.source = k.source AND b.report_date = k.report_date WHERE b.is_latest",
+        [[k[0] for k in keys], [k[1] for k in keys]],
+    ).fetchall()
+    urls = {(source, date): url for source, date, url in found}
+    for row in rows:
+        row["url"] = urls.get((row["source"], row["report_date"]))
 
 
 __all__ = ["finish", "kyiv_today", "resolve_warehouse", "run_lock", "start"]

@@ -38,7 +38,8 @@ class FetchedDocument:
     fetched_at: dt.datetime  # UTC, timezone-aware
     status: int
     content_type: str | None
-    body: bytes
+    # Not in repr: a page is ~250 KB, and reprs end up in logs and error messages.
+    body: bytes = field(repr=False)
     report_date: dt.date | None = None  # the crawler's hint
     lang: str | None = None
     kind: str = "bulletin"  # bulletin | listing | month | range

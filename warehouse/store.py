@@ -198,10 +198,17 @@ class Warehouse:
 
     def pending_documents(self, source: str | None = None) -> list[StoredDocument]:
         """Documents to parse: never parsed, or quarantined (parse_status pending or
-        error), listings excluded; oldest first."""
+        error), listings excluded; oldest first. A document whose URL answered again
+        later with a parseable document is superseded: the newer copy is what the
+        source says now, and parsing the old one could load stale figures as a new
+        revision. It stays stored (with its error) but is no longer pending."""
         return self._documents(
             "parse_status IN ('pending', 'error') AND kind <> 'listing' "
-            "AND (?::VARCHAR IS NULL OR source = ?::VARCHAR)",
+            "AND (?::VARCHAR IS NULL OR source = ?::VARCHAR) "
+            "AND NOT EXISTS (SELECT 1 FROM documents newer "
+            " WHERE newer.source = documents.source AND newer.url = documents.url"
+            " AND newer.kind = documents.kind AND newer.document_id > documents.document_id"
+            " AND newer.parse_status <> 'ignored')",
             [source, source],
         )
 
@@ -254,14 +261,18 @@ class Warehouse:
         batch = [loading.LoadItem(doc_id, list(bulletins), ver) for doc_id, bulletins, ver in items]
         return loading.load_batch(self.con, batch, _now())
 
-    def mark_parse_error(self, document_id: int, message: str) -> None:
-        """Quarantine a document that could not be parsed (kept, retried later)."""
+    def mark_parse_error(
+        self, document_id: int, message: str, parser_version: str | None = None
+    ) -> None:
+        """Quarantine a document that could not be parsed (kept, retried later);
+        `parser_version`: the parser that failed on it."""
         self._writable()
         updated = self.con.execute(
-            "UPDATE documents SET parse_status = 'error', parse_error = ?, parsed_at = ? "
-            "WHERE document_id = ? AND parse_error IS DISTINCT FROM ? "
+            "UPDATE documents SET parse_status = 'error', parse_error = ?, parsed_at = ?, "
+            "parser_version = ? WHERE document_id = ? AND (parse_status <> 'error' "
+            "OR parse_error IS DISTINCT FROM ? OR parser_version IS DISTINCT FROM ?) "
             "RETURNING document_id",
-            [message, _now(), document_id, message],
+            [message, _now(), parser_version, document_id, message, parser_version],
         ).fetchall()
         if not updated and not self._documents("document_id = ?", [document_id]):
             raise WarehouseError(f"no stored document with id {document_id}")

@@ -53,9 +53,8 @@ def _setup_output() -> None:
     from flows import prefect_setup, progress
 
     prefect_setup.configure()
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-    # One line per HTTP request (ours and Prefect's own API calls) drowns what matters.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    # Prefect's console handler prints our "losses.*" loggers too (PREFECT_LOGGING_EXTRA_LOGGERS).
+    logging.getLogger("losses").setLevel(logging.INFO)
     if sys.stderr.isatty():
         progress.use(progress.RichReporter())
 
@@ -97,12 +96,14 @@ def _mirror_if_offline(
         yield mirror.url(source), warehouse or MIRROR_WAREHOUSE, mirror.until
 
 
-def _finish(state) -> None:
+def _finish(state, warehouse: Path | None) -> None:
     if state.is_failed() or state.is_crashed():
         typer.secho(f"run failed: {state.message}", fg=typer.colors.RED, err=True)
         raise typer.Exit(1)
     result = state.result()
     typer.echo(result["summary"] if isinstance(result, dict) else result)
+    if warehouse is not None:
+        typer.echo(f"warehouse: {warehouse}  (losses status --warehouse {warehouse})")
 
 
 def ingest(
@@ -152,7 +153,7 @@ def ingest(
             wait_for_today=wait and mirror_today is None,
             return_state=True,
         )
-    _finish(state)
+    _finish(state, path)
 
 
 def backfill(
@@ -192,7 +193,7 @@ def backfill(
         warehouse=str(warehouse) if warehouse else None,
         return_state=True,
     )
-    _finish(state)
+    _finish(state, warehouse)
 
 
 def serve(

@@ -36,11 +36,15 @@ KINDS = (
     "duplicate",
     "shuffle",
     "republish",
+    "offsite",
 )
 CHARSET_MODES = ("cp1251", "utf8")
 DEFAULT_TIMEOUT_SECONDS = 30.0
 DEFAULT_FUTURE_DAYS = 3650
 DEFAULT_REPUBLISH_FROM = 2
+# Resolves to the mirror itself, so a client that follows an off-site link shows up in the log.
+DEFAULT_OFFSITE_HOST = "localhost"
+_HOST_NAME = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$")
 
 
 class FaultSpecError(ValueError):
@@ -74,6 +78,7 @@ class Decision:
     reset: bool = False
     truncate: float | None = None  # a fraction (< 1) or a byte count
     charset: str | None = None
+    offsite: str | None = None  # links point to this host instead of the one asked
     tweaks: Tweaks | None = None
 
     @property
@@ -147,6 +152,8 @@ def _apply(rule: FaultRule, decision: Decision) -> None:
         decision.truncate = float(arg) if arg else 0.5
     elif kind == "charset":
         decision.charset = _charset_mode(arg)
+    elif kind == "offsite":
+        decision.offsite = arg or DEFAULT_OFFSITE_HOST
     else:
         tweaks = _tweaks(kind, arg)
         decision.tweaks = decision.tweaks.merged(tweaks) if decision.tweaks else tweaks
@@ -267,5 +274,8 @@ def _check_arg(item: str, kind: str, arg: str | None) -> None:
         mode, _, category = arg.partition("/")
         if mode not in ABSURD_MODES or (category and category not in BY_NAME):
             raise bad(f"{'|'.join(ABSURD_MODES)}[/CATEGORY] with a canonical category name")
+    elif kind == "offsite":
+        if not _HOST_NAME.match(arg):
+            raise bad("a host name")
     elif kind in ("future", "republish") and not (arg.isdigit() and int(arg) >= 1):
         raise bad("a positive integer")

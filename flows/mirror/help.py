@@ -53,6 +53,9 @@ KIND[:ARG]  (default ARG in brackets)
   shuffle              out of order (listing entries, days, records, lines)
   republish[:N]        from the N-th request of that URL on, corrected
                        figures: the tanks total +1 and its increase +1 [2]
+  offsite[:HOST]       links (listing entries, pages, API next_page_url)
+                       point to http://HOST:PORT, a host not asked for
+                       [localhost: the mirror itself under another name]
 Multi-day documents (listing page, minfin month, API range page) apply
 absurd, future, republish and duplicate to their newest bulletin.
 Every request is logged with the fault applied (MirrorHandle.requests).

@@ -157,9 +157,13 @@ class _Handler(BaseHTTPRequestHandler):
             response = _fault_response(decision, path)
         else:
             host = self.headers.get("Host") or f"127.0.0.1:{self.server.server_port}"
+            if decision.offsite:
+                host = f"{decision.offsite}:{self.server.server_port}"
             response = state.site.resolve(
                 path, query, base_url=f"http://{host}", tweaks=decision.tweaks
             )
+            if decision.offsite:
+                response = _offsite(response, f"http://{host}")
             if decision.charset:
                 response = _miscoded(response, decision.charset)
         state.record(MirrorRequest(self.command, self.path, response.status, decision.label))
@@ -207,6 +211,15 @@ def _fault_response(decision: Decision, path: str) -> Response:
         return Response(status, JSON, json.dumps({"message": message}).encode(), headers)
     page = f"<html><body><h1>{html.escape(message)}</h1></body></html>"
     return Response(status, HTML, page.encode(), headers)
+
+
+def _offsite(response: Response, base_url: str) -> Response:
+    """The `offsite` fault: the page's links point to another host (API paging links
+    already do, through the base URL)."""
+    if "html" not in response.content_type:
+        return response
+    body = response.body.replace(b'href="/', f'href="{base_url}/'.encode())
+    return Response(response.status, response.content_type, body, response.headers)
 
 
 def _miscoded(response: Response, mode: str) -> Response:

@@ -16,6 +16,9 @@ class Discovery:
     fetched: list[FetchedDocument] = field(default_factory=list)  # listings read on the way
     newest: dt.date | None = None  # newest report date the source lists, when it says
     problems: list[str] = field(default_factory=list)  # e.g. a bulletin dated in the future
+    # Pages that could not be read (each names URL and reason): the run fails, but
+    # what the pages read so far list is still fetched.
+    failures: list[str] = field(default_factory=list)
 
 
 class Source(Protocol):
@@ -30,3 +33,13 @@ class Source(Protocol):
     def follow_up(self, document: FetchedDocument) -> list[Request]:
         """Further documents a fetched one points to (the next page of a range)."""
         ...
+
+
+def span(dates) -> str:
+    """A set of dates for a message: "2024-05-24..2024-06-04 (12 days)"."""
+    dates = sorted(dates)
+    if not dates:
+        return "no dates"
+    if len(dates) == 1:
+        return str(dates[0])
+    return f"{dates[0]}..{dates[-1]} ({len(dates)} days)"

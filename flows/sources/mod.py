@@ -8,11 +8,15 @@ import logging
 
 from flows.fetch import Fetcher, FetchError, Request
 from flows.settings import Settings
-from flows.sources.base import Discovery
+from flows.sources.base import Discovery, span
 from parsers import ParseError, parse_mod_listing
 from warehouse import FetchedDocument
 
 log = logging.getLogger("losses.sources.mod")
+
+# A bulletin a day among the news: this many listing pages in a row without one
+# means the listing is not read right (a changed layout), not a quiet fortnight.
+MAX_EMPTY_PAGES = 10
 
 
 class ModSource:
@@ -30,12 +34,37 @@ class ModSource:
         if not wanted:
             return found
         crawl = _ListingCrawl(self, fetcher, found)
+        try:
+            await self._walk(crawl, found, wanted, today)
+        except FetchError as exc:
+            # The pages read so far are kept, and what they list is still fetched.
+            found.failures.append(str(exc))
+        found.requests = crawl.requests()
+        unlisted = wanted - crawl.listed_dates()
+        if unlisted and not found.failures:
+            found.problems.append(
+                f"{crawl.pages_read()}: no bulletin listed for {span(unlisted)} "
+                f"(newest listed: {found.newest or 'none'})"
+            )
+        return found
+
+    async def _walk(
+        self, crawl: _ListingCrawl, found: Discovery, wanted: set[dt.date], today: dt.date
+    ) -> None:
         first = await crawl.page(1)
         found.newest = first.newest
         oldest_wanted, newest_wanted = min(wanted), max(wanted)
         page_no = await crawl.first_page_reaching(newest_wanted)
+        empty = 0
         while page_no is not None:
             page = await crawl.page(page_no)
+            empty = 0 if page.entries else empty + 1
+            if empty >= MAX_EMPTY_PAGES:
+                found.problems.append(
+                    f"{crawl.pages_read()}: {empty} pages in a row list no bulletin; stopped "
+                    "reading the listing (has its layout changed?)"
+                )
+                break
             for entry in page.entries:
                 if entry.date > today:
                     found.problems.append(
@@ -47,8 +76,6 @@ class ModSource:
             if page.oldest is not None and page.oldest < oldest_wanted:
                 break
             page_no = page.next_page
-        found.requests = crawl.requests()
-        return found
 
     def follow_up(self, document: FetchedDocument) -> list[Request]:
         return []
@@ -79,9 +106,14 @@ class _ListingCrawl:
         if number in self._pages:
             return self._pages[number]
         url = self.source.listing_url.format(page=number)
-        doc = await self.fetcher.get(
-            Request(url, source="mod", kind="listing", lang=self.source.lang)
-        )
+        try:
+            doc = await self.fetcher.get(
+                Request(url, source="mod", kind="listing", lang=self.source.lang)
+            )
+        except FetchError as exc:
+            if exc.answer is not None:  # the error page, for the record
+                self.found.fetched.append(exc.answer)
+            raise
         self.found.fetched.append(doc)
         if doc.status != 200:
             raise FetchError(url, f"listing page answered HTTP {doc.status}", status=doc.status)
@@ -119,6 +151,15 @@ class _ListingCrawl:
 
     def want(self, date: dt.date, url: str) -> None:
         self._urls.setdefault(url, date)
+
+    def listed_dates(self) -> set[dt.date]:
+        return set(self._urls.values())
+
+    def pages_read(self) -> str:
+        """The listing pages read, for a message: "URL?page=1" or "URL?page=1..7"."""
+        numbers = sorted(self._pages)
+        first = self.source.listing_url.format(page=numbers[0])
+        return first if len(numbers) == 1 else f"{first}..{numbers[-1]}"
 
     def requests(self) -> list[Request]:
         # Oldest first, and of two publications of one day the older first, so

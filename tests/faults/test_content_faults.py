@@ -1,0 +1,339 @@
+"""Faults of the content: wrong charset, a changed layout, absurd figures, a bulletin
+dated in the future, duplicated and shuffled bulletins, a re-published bulletin."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from fault_checks import (
+    DATES,
+    UNTIL,
+    assert_completed,
+    assert_converged,
+    assert_failed_naming,
+    assert_no_document_lost,
+    assert_no_partial_day,
+    backfill_range,
+    documents,
+    fired,
+    last_run,
+    loaded_dates,
+)
+from prefect.artifacts import Artifact
+
+from flows.daily import daily
+from warehouse import Warehouse
+
+DAY = dt.date(2024, 6, 1)
+NEXT = DAY + dt.timedelta(days=1)
+# A pattern per source that faults the document holding DAY (for minfin and the
+# API, multi-day documents: the fault applies to their newest bulletin, UNTIL).
+ONE_DAY = {
+    "mod": f"/mod/news/{DAY:%Y/%m/%d}/*",
+    "minfin": "*/month.php?month=2024-06",
+    "api": "/api/*",
+}
+FAULTED_DAY = {"mod": DAY, "minfin": UNTIL, "api": UNTIL}
+
+
+def day_url(mirror, date=DAY) -> str:
+    return mirror.base_url + mirror.site.bulletin_url(date)
+
+
+def check_rows(path, *, statuses=("implausible", "restated", "mismatch")):
+    with Warehouse.open(path, read_only=True) as wh:
+        return {(row.report_date, row.category): row for row in wh.check_rows(statuses=statuses)}
+
+
+def bulletin_rows(path):
+    with Warehouse.open(path, read_only=True) as wh:
+        return wh.con.execute(
+            "SELECT source, report_date, revision, is_latest FROM bulletins ORDER BY ALL"
+        ).fetchall()
+
+
+# ------------------------------------------------------------------ charset
+
+
+@pytest.mark.parametrize(
+    ("source", "mode"), [("mod", "cp1251"), ("mod", "utf8"), ("minfin", "cp1251"), ("api", "utf8")]
+)
+def test_a_wrong_charset_is_read_right(mirror, clean, tmp_path, source, mode):
+    baseline = clean(source)
+    path = tmp_path / "losses.duckdb"
+    mirror.set_faults(f"/{source}/*=charset:{mode}")
+    state = backfill_range(mirror, path, source)
+    assert_completed(state, path)
+    assert fired(mirror, "charset")
+    assert_no_document_lost(mirror, path)
+    assert_converged(path, baseline, tmp_path / "export")
+
+
+# --------------------------------------------- unreadable: quarantine, retry
+
+
+@pytest.mark.parametrize(
+    ("source", "fault", "reason"),
+    [
+        ("mod", "layout:table", "unknown label"),
+        ("mod", "absurd:letters", "cannot read number"),
+        ("minfin", "layout:classes", "no days in the aggregator page"),
+        ("api", "absurd:letters", "cannot read number"),
+    ],
+)
+def test_an_unreadable_document_is_quarantined_retried_and_converges(
+    mirror, clean, tmp_path, source, fault, reason
+):
+    baseline = clean(source)
+    path = tmp_path / "losses.duckdb"
+    mirror.set_faults(f"{ONE_DAY[source]}={fault}")
+    state = backfill_range(mirror, path, source)
+    bad_date = FAULTED_DAY[source]
+    message = assert_failed_naming(state, path, "quarantined", reason, str(bad_date))
+    [(url, *_)] = [r for r in documents(path) if r[4] == "error"]
+    assert url in message
+    assert url.startswith(mirror.url(source))
+    # Kept, with the error; what it holds is not loaded, the rest is, whole.
+    quarantined = [r for r in documents(path) if r[4] == "error"]
+    assert len(quarantined) == 1 and reason in quarantined[0][5]
+    assert bad_date not in loaded_dates(path, source)
+    assert_no_document_lost(mirror, path)
+    assert_no_partial_day(path, baseline)
+
+    if source == "mod":
+        # The next run tries again (fetches it again); still broken: still failed.
+        mirror.clear_requests()
+        state = backfill_range(mirror, path, source)
+        assert_failed_naming(state, path, url, "quarantined", reason)
+        assert mirror.base_url + fired(mirror, fault.split(":")[0])[0].path == url
+
+    # Fixed at the source: the run after converges, the quarantined copy stays on record.
+    mirror.set_faults(None)
+    state = backfill_range(mirror, path, source)
+    assert_completed(state, path)
+    assert_converged(path, baseline, tmp_path / "export")
+    assert [r[0] for r in documents(path) if r[4] == "error"] == [url]
+
+    # ... and is not reported again by later runs.
+    assert_completed(backfill_range(mirror, path, source), path)
+
+
+def test_a_newer_parser_retries_quarantined_documents_not_superseded_ones(
+    mirror, tmp_path, monkeypatch
+):
+    path = tmp_path / "losses.duckdb"
+    mirror.set_faults(f"{ONE_DAY['mod']}=layout:table, /mod/news/{NEXT:%Y/%m/%d}/*=absurd:letters")
+    backfill_range(mirror, path, start=DAY, end=NEXT)
+    first, second = (r[0] for r in documents(path) if r[4] == "error")
+    # DAY is fixed at the source and loaded from a new copy: its old copy is superseded.
+    mirror.set_faults(f"/mod/news/{NEXT:%Y/%m/%d}/*=absurd:letters")
+    state = backfill_range(mirror, path, start=DAY, end=NEXT)
+    assert state.message.count("quarantined") == 1  # NEXT, once, though parsed twice
+    assert loaded_dates(path) == {DAY}
+
+    import flows.ingest
+
+    monkeypatch.setattr(flows.ingest, "PARSER_VERSION", "a-newer-parser")
+    mirror.set_faults(None)
+    mirror.clear_requests()
+    state = backfill_range(mirror, path, start=DAY, end=NEXT)
+    assert_completed(state, path)
+    assert loaded_dates(path) == {DAY, NEXT}
+    with Warehouse.open(path, read_only=True) as wh:
+        versions = dict(wh.con.execute("SELECT url, parser_version FROM documents").fetchall())
+    assert versions[second] == "a-newer-parser"  # parsed again from the warehouse
+    assert versions[first] != "a-newer-parser"  # superseded: left alone
+
+
+def test_a_listing_in_an_unknown_layout_fails_the_run_naming_it(mirror, clean, tmp_path):
+    baseline = clean("mod")
+    path = tmp_path / "losses.duckdb"
+    mirror.set_faults("/mod/news=layout:labels")  # bulletin titles worded differently
+    state = backfill_range(mirror, path)
+    assert_failed_naming(
+        state, path, f"{mirror.url('mod')}/news?page=1", "no bulletin", str(DATES[0])
+    )
+    assert loaded_dates(path) == set()
+    assert "10 pages in a row list no bulletin" in state.message
+    assert len(mirror.requests) == 10  # gave up on the listing, not read to its end
+    mirror.set_faults(None)
+    assert_completed(backfill_range(mirror, path), path)
+    assert_converged(path, baseline, tmp_path / "export")
+
+
+# ------------------------------------------------------- absurd figures
+
+
+@pytest.mark.parametrize(
+    ("source", "fault", "category", "note"),
+    [
+        ("mod", "absurd:x100", "tanks", "over the daily bound"),
+        ("mod", "absurd:x100/personnel", "personnel", "over the daily bound"),
+        ("mod", "absurd:negative", "tanks", "is negative"),
+        ("api", "absurd:x100/uav", "uav", "over the daily bound"),
+    ],
+)
+def test_absurd_figures_are_loaded_flagged_implausible_and_reported(
+    mirror, clean, tmp_path, source, fault, category, note
+):
+    baseline = clean(source)
+    path = tmp_path / "losses.duckdb"
+    mirror.set_faults(f"{ONE_DAY[source]}={fault}")
+    state = backfill_range(mirror, path, source)
+    bad_date = FAULTED_DAY[source]
+    # The data is as published: the run did its job, and says what it found.
+    assert_completed(state, path)
+    finding = check_rows(path)[(bad_date, category)]
+    assert finding.status == "implausible" and note in finding.note
+    _, message = last_run(path)
+    for part in (str(bad_date), category, "implausible", note):
+        assert part in message, message
+    findings = state.result()["findings"]
+    assert any(category in f and "implausible" in f and str(bad_date) in f for f in findings)
+    artifact = Artifact.get(f"losses-backfill-{source}")
+    assert f"| {source} | {bad_date} | {category} | implausible |" in artifact.data
+    changed = {(bad_date, category)} if "negative" not in fault else set()
+    assert_no_partial_day(path, baseline, changed=changed)
+
+    # Corrected at the source: fetching again makes a new revision and re-checks.
+    mirror.set_faults(None)
+    state = backfill_range(mirror, path, source, refetch=True)
+    assert_completed(state, path)
+    assert not [k for k, row in check_rows(path).items() if row.status == "implausible"]
+    assert_converged(path, baseline, tmp_path / "export")
+
+
+# ---------------------------------------------------- dated in the future
+
+
+def test_a_bulletin_dated_in_the_future_is_quarantined(mirror, clean, tmp_path):
+    baseline = clean("mod")
+    path = tmp_path / "losses.duckdb"
+    mirror.set_faults(f"{ONE_DAY['mod']}=future")
+    state = backfill_range(mirror, path)
+    future = DAY + dt.timedelta(days=3650)
+    assert_failed_naming(
+        state, path, day_url(mirror), str(DAY), "quarantined", f"bulletin dated {future}"
+    )
+    [bad] = [r for r in documents(path) if r[4] == "error"]
+    assert "after today" in bad[5]
+    assert loaded_dates(path) == set(DATES) - {DAY}
+    mirror.set_faults(None)
+    assert_completed(backfill_range(mirror, path), path)
+    assert_converged(path, baseline, tmp_path / "export")
+
+
+def test_a_listing_entry_dated_in_the_future_is_reported(mirror, clean, tmp_path):
+    baseline = clean("mod")
+    path = tmp_path / "losses.duckdb"
+    mirror.set_faults("/mod/news=future")  # the newest bulletin of each listing page
+    state = backfill_range(mirror, path)
+    assert_failed_naming(
+        state, path, day_url(mirror, UNTIL), "after today", str(UNTIL), "not fetched"
+    )
+    assert loaded_dates(path) == set(DATES) - {UNTIL, dt.date(2024, 5, 25)}
+    mirror.set_faults(None)
+    assert_completed(backfill_range(mirror, path), path)
+    assert_converged(path, baseline, tmp_path / "export")
+
+
+def test_a_range_with_a_future_record_is_quarantined_whole(mirror, clean, tmp_path):
+    baseline = clean("api")
+    path = tmp_path / "losses.duckdb"
+    mirror.set_faults("/api/*=future")
+    state = backfill_range(mirror, path, "api")
+    assert_failed_naming(state, path, "quarantined", "after today", "/api/api/v2/")
+    assert loaded_dates(path, "api") == set()  # no part of the document is loaded
+    mirror.set_faults(None)
+    assert_completed(backfill_range(mirror, path, "api"), path)
+    assert_converged(path, baseline, tmp_path / "export")
+
+
+# ------------------------------------------ duplicated and out of order
+
+
+@pytest.mark.parametrize("source", ["mod", "minfin", "api"])
+def test_duplicated_and_shuffled_bulletins_load_each_day_once(mirror, clean, tmp_path, source):
+    baseline = clean(source)
+    path = tmp_path / "losses.duckdb"
+    # Every listing entry, month, range page and day page twice, and out of order.
+    mirror.set_faults(f"/{source}/*=duplicate, /{source}/*=shuffle")
+    state = backfill_range(mirror, path, source)
+    assert_completed(state, path)
+    assert fired(mirror, "duplicate+shuffle")
+    assert bulletin_rows(path) == bulletin_rows(baseline.path)  # each day once: revision 1
+    assert {revision for _, _, revision, _ in bulletin_rows(path)} == {1}
+    assert_no_document_lost(mirror, path)
+    assert_converged(path, baseline, tmp_path / "export")
+    with (
+        Warehouse.open(path, read_only=True) as wh,
+        Warehouse.open(baseline.path, read_only=True) as ok,
+    ):
+        query = "SELECT report_date, category, status FROM checks ORDER BY ALL"
+        assert wh.con.execute(query).fetchall() == ok.con.execute(query).fetchall()
+
+
+# ------------------------------------------------------------- republished
+
+
+def test_a_republished_bulletin_becomes_revision_2_and_is_checked_again(mirror, clean, tmp_path):
+    baseline = clean("mod")
+    path = tmp_path / "losses.duckdb"
+    mirror.set_faults(f"{ONE_DAY['mod']}=republish")  # from the 2nd request of the page on
+    assert_completed(backfill_range(mirror, path), path)
+    assert_converged(path, baseline, tmp_path / "first")
+    with Warehouse.open(path, read_only=True) as wh:
+        before = dict(
+            wh.con.execute("SELECT report_date, max(checked_at) FROM checks GROUP BY 1").fetchall()
+        )
+
+    state = backfill_range(mirror, path, refetch=True)
+    assert_completed(state, path)
+    assert len(fired(mirror, "republish")) == 1
+    revisions = [row for row in bulletin_rows(path) if row[1] == DAY]
+    assert revisions == [("mod", DAY, 1, False), ("mod", DAY, 2, True)]
+    with Warehouse.open(path, read_only=True) as wh:
+        tanks = wh.con.execute(
+            "SELECT revision, total, reported_delta FROM observations "
+            "WHERE report_date = ? AND category = 'tanks' ORDER BY revision",
+            [DAY],
+        ).fetchall()
+        after = dict(
+            wh.con.execute("SELECT report_date, max(checked_at) FROM checks GROUP BY 1").fetchall()
+        )
+    (_, total, delta), (_, total2, delta2) = tanks
+    assert (total2, delta2) == (total + 1, delta + 1)
+    # The check judged again the revised date and the one after it, and only those.
+    assert {d for d in after if after[d] != before[d]} == {DAY, NEXT}
+    assert check_rows(path)[(NEXT, "tanks")].status == "mismatch"
+    assert_no_partial_day(path, baseline, changed={(DAY, "tanks")})
+
+    # The same correction fetched again changes nothing.
+    assert_completed(backfill_range(mirror, path, refetch=True), path)
+    assert [row for row in bulletin_rows(path) if row[1] == DAY][-1] == ("mod", DAY, 2, True)
+
+
+# ------------------------------------------------------------------- daily
+
+
+def test_daily_retries_transient_faults_and_completes(mirror, clean, tmp_path):
+    path = tmp_path / "losses.duckdb"
+    mirror.set_faults("/mod/news=503:1x1, /mod/news/*=resetx2")
+    state = daily(base_url=mirror.url("mod"), warehouse=str(path), today=UNTIL, return_state=True)
+    assert_completed(state, path)
+    assert len(fired(mirror, "")) == 3
+    week = set(DATES[-7:])
+    assert loaded_dates(path) == week
+    assert_no_partial_day(path, clean("mod"))
+
+
+def test_daily_with_todays_bulletin_unreadable_fails_at_once(mirror, tmp_path):
+    path = tmp_path / "losses.duckdb"
+    mirror.set_faults(f"/mod/news/{UNTIL:%Y/%m/%d}/*=absurd:letters")
+    state = daily(base_url=mirror.url("mod"), warehouse=str(path), today=UNTIL, return_state=True)
+    message = assert_failed_naming(
+        state, path, day_url(mirror, UNTIL), str(UNTIL), "quarantined", "cannot read number"
+    )
+    assert "not published" not in message  # it was published: it could not be read
+    assert len(fired(mirror, "letters")) == 1  # not fetched again and again

@@ -1,0 +1,120 @@
+"""`losses backfill` as a user runs it, in a process of its own: killed with
+SIGKILL half way, then run again; and two of them started at once."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from fault_checks import (
+    DATES,
+    START,
+    UNTIL,
+    assert_completed,
+    assert_converged,
+    backfill_range,
+    documents,
+)
+
+from warehouse import Warehouse
+
+LOSSES = Path(sys.executable).parent / "losses"
+
+
+def _environment(**extra: str) -> dict[str, str]:
+    from prefect.settings import PREFECT_API_URL
+
+    return {
+        **os.environ,
+        # The session's temporary Prefect API: no second server to start.
+        "PREFECT_API_URL": PREFECT_API_URL.value(),
+        "LOSSES_READ_TIMEOUT": "5",
+        **extra,
+    }
+
+
+def _start_backfill(mirror, path: Path, **env: str) -> subprocess.Popen:
+    command = [
+        str(LOSSES),
+        "backfill",
+        "--start",
+        START.isoformat(),
+        "--end",
+        UNTIL.isoformat(),
+        "--base-url",
+        mirror.url("mod"),
+        "--warehouse",
+        str(path),
+    ]
+    return subprocess.Popen(
+        command,
+        env=_environment(**env),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def _stored_bodies(path: Path) -> int:
+    return sum(1 for p in Path(f"{path}.bodies").rglob("*") if p.is_file())
+
+
+def test_a_backfill_killed_half_way_resumes_to_the_same_warehouse(mirror, clean, tmp_path):
+    baseline = clean("mod")
+    path = tmp_path / "losses.duckdb"
+    mirror.set_faults("/mod/news/*=timeout:0.2")  # slow day pages, well within the timeout
+    process = _start_backfill(mirror, path, LOSSES_BATCH_SIZE="2")
+    try:
+        deadline = time.monotonic() + 60
+        # Two listing pages and two batches of two day pages written: the first
+        # batch is committed (batches run one after the other).
+        while _stored_bodies(path) < 6:
+            assert process.poll() is None, process.communicate()[0]
+            assert time.monotonic() < deadline, "the backfill stored nothing in 60 s"
+            time.sleep(0.05)
+        process.send_signal(signal.SIGKILL)
+    finally:
+        process.kill()
+        output = process.communicate()[0]
+    assert process.returncode == -signal.SIGKILL, output
+
+    with Warehouse.open(path) as wh:  # recovers what the killed process committed
+        outcome = wh.con.execute("SELECT outcome FROM runs").fetchall()
+    assert outcome == [("running",)]  # the record shows the run never finished
+    stored = {url for url, kind, *_ in documents(path) if kind == "bulletin"}
+    assert 2 <= len(stored) < len(DATES)
+
+    mirror.set_faults(None)
+    mirror.clear_requests()
+    state = backfill_range(mirror, path)
+    assert_completed(state, path)
+    fetched = {mirror.base_url + r.path for r in mirror.requests if r.path.startswith("/mod/news/")}
+    assert not fetched & stored  # resumed: what was stored is not fetched again
+    assert_converged(path, baseline, tmp_path / "export")
+
+
+def test_two_backfills_at_once_both_finish_one_waits(mirror, clean, tmp_path):
+    baseline = clean("mod")
+    path = tmp_path / "losses.duckdb"
+    # The first listing request is slow: whichever run gets the lock holds it a while.
+    mirror.set_faults("/mod/news=timeout:3x1")
+    first = _start_backfill(mirror, path)
+    second = _start_backfill(mirror, path)
+    outputs = [p.communicate(timeout=120)[0] for p in (first, second)]
+    assert [first.returncode, second.returncode] == [0, 0], "\n".join(outputs)
+    waited = [out for out in outputs if "busy with another run" in out]
+    assert len(waited) == 1, "\n----\n".join(outputs)
+    assert "waiting up to" in waited[0]
+    day_pages = [r.path for r in mirror.requests if r.path.startswith("/mod/news/")]
+    assert len(day_pages) == len(set(day_pages)) == len(DATES)  # the one that waited fetched none
+    with Warehouse.open(path, read_only=True) as wh:
+        runs = wh.con.execute(
+            "SELECT outcome, started_at, finished_at FROM runs ORDER BY run_id"
+        ).fetchall()
+    assert [outcome for outcome, *_ in runs] == ["completed", "completed"]
+    assert runs[1][1] >= runs[0][2]  # one after the other
+    assert_converged(path, baseline, tmp_path / "export")
