@@ -47,18 +47,16 @@ def backfill(
     end = min(end, today)
     path = runs.resolve_warehouse(warehouse)
     parameters = {"start": start, "end": end, "source": source, "refetch": refetch}
-    with runs.run_lock(path, settings.lock_wait_seconds):
-        run_id = runs.start(path, "backfill", parameters)
+    with runs.opened(path, settings) as wh:
+        run_id = runs.start(wh, "backfill", parameters)
         result, error = None, None
         try:
-            result = ingest(settings, source, date_range(start, end), today, path, refetch=refetch)
+            result = ingest(settings, source, date_range(start, end), today, wh, refetch=refetch)
         except Exception as exc:
             error = f"backfill {start}..{end} ({source}) crashed: {type(exc).__name__}: {exc}"
             raise
         finally:
-            summary: RunSummary | None = runs.finish(
-                path, run_id, "backfill", source, result, error
-            )
+            summary: RunSummary | None = runs.finish(wh, run_id, "backfill", source, result, error)
     if summary.failed:
         # A returned Failed state ends the run failed with this message, without
         # a traceback: the failure is in the data we were given, not in our code.

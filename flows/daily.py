@@ -16,7 +16,6 @@ from flows.backfill import date_range
 from flows.ingest import IngestResult, ingest
 from flows.report import MAX_LISTED
 from flows.settings import DEFAULT_SOURCE, Settings
-from warehouse import Warehouse
 
 log = logging.getLogger("losses.daily")
 
@@ -71,24 +70,33 @@ def daily(
     }
 
 
-def _catch_up(settings: Settings, source: str, today: dt.date, path):
-    with runs.run_lock(path, settings.lock_wait_seconds):
-        with Warehouse.open(path) as wh:
-            last = wh.last_report_date(source)
-        first = (
-            last + dt.timedelta(days=1) if last else today - dt.timedelta(days=FIRST_RUN_DAYS - 1)
+def _days_to_catch_up(last: dt.date | None, today: dt.date, source: str, path) -> set[dt.date]:
+    if last is None:
+        log.info(
+            "%s: no bulletins in %s yet: loading the last %d days "
+            "(`losses backfill --start 2022-02-24 --end %s` loads the whole history)",
+            source,
+            path,
+            FIRST_RUN_DAYS,
+            today,
         )
-        wanted = date_range(first, today) if first <= today else set()
-        run_id = runs.start(path, "daily", {"source": source, "today": today})
+        return date_range(today - dt.timedelta(days=FIRST_RUN_DAYS - 1), today)
+    return date_range(last + dt.timedelta(days=1), today) if last < today else set()
+
+
+def _catch_up(settings: Settings, source: str, today: dt.date, path):
+    with runs.opened(path, settings) as wh:
+        wanted = _days_to_catch_up(wh.last_report_date(source), today, source, path)
+        run_id = runs.start(wh, "daily", {"source": source, "today": today})
         result: IngestResult | None = None
         error = None
         try:
-            result = ingest(settings, source, wanted, today, path)
+            result = ingest(settings, source, wanted, today, wh)
         except Exception as exc:
             error = f"daily ({source}) crashed: {type(exc).__name__}: {exc}"
             raise
         finally:
-            summary = runs.finish(path, run_id, "daily", source, result, error)
+            summary = runs.finish(wh, run_id, "daily", source, result, error)
     # Published: loaded, or answered by the source but unreadable (waiting would
     # not help: the run fails now, naming the document and why).
     published = today not in result.missing or today in result.tally.received

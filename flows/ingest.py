@@ -2,9 +2,8 @@
 fetch and store them, parse and load them, and run the check.
 
 Prefect tasks are batches (a listing crawl, a batch of documents, the check),
-never single categories or single figures. Each task opens the warehouse for
-its own short transaction(s), so read-only tools are not locked out for the
-length of a run."""
+never single categories or single figures. They share the run's open warehouse;
+each writes in transactions of its own (a document is loaded whole or not at all)."""
 
 from __future__ import annotations
 
@@ -14,7 +13,6 @@ import datetime as dt
 import logging
 from collections.abc import Coroutine
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, TypeVar
 
 from prefect import task
@@ -140,7 +138,7 @@ def parse_and_load(
 
 
 @task(name="reparse-stored", cache_policy=NO_CACHE)
-def reparse_stored(warehouse_path: str, source: str, today: dt.date) -> Tally:
+def reparse_stored(wh: Warehouse, source: str, today: dt.date) -> Tally:
     """Documents stored but not loaded (a crash, an earlier parse error) are parsed
     again from the warehouse, without touching the network.
 
@@ -149,14 +147,13 @@ def reparse_stored(warehouse_path: str, source: str, today: dt.date) -> Tally:
     Its dates are still missing, so the run fetches its URL again: that is its retry."""
     tally = Tally()
     source_format = source_for(source, Settings()).format
-    with Warehouse.open(warehouse_path) as wh:
-        pending = [
-            stored
-            for stored in wh.pending_documents(source)
-            if not (stored.parse_status == "error" and stored.parser_version == PARSER_VERSION)
-        ]
-        documents = [(stored.id, wh.fetched_document(stored.id)) for stored in pending]
-        tally.add(parse_and_load(wh, documents, source_format, today))
+    pending = [
+        stored
+        for stored in wh.pending_documents(source)
+        if not (stored.parse_status == "error" and stored.parser_version == PARSER_VERSION)
+    ]
+    documents = [(stored.id, wh.fetched_document(stored.id)) for stored in pending]
+    tally.add(parse_and_load(wh, documents, source_format, today))
     if pending:
         log.info("%s: re-parsed %d stored document(s)", source, len(pending))
     return tally
@@ -164,7 +161,7 @@ def reparse_stored(warehouse_path: str, source: str, today: dt.date) -> Tally:
 
 @task(name="discover", cache_policy=NO_CACHE)
 def discover(
-    settings: Settings, source: str, wanted: set[dt.date], today: dt.date, warehouse_path: str
+    settings: Settings, source: str, wanted: set[dt.date], today: dt.date, wh: Warehouse
 ) -> tuple[list[Request], dt.date | None, Tally]:
     adapter = source_for(source, settings)
     tally = Tally()
@@ -178,9 +175,7 @@ def discover(
     except FetchError as exc:
         tally.failures.append(f"finding {source} bulletins for {span(wanted)}: {exc}")
         return [], None, tally
-    if found.fetched:
-        with Warehouse.open(warehouse_path) as wh:
-            wh.store_documents(found.fetched)
+    wh.store_documents(found.fetched)
     tally.documents_fetched += len(found.fetched)
     tally.warnings.extend(found.problems)
     tally.failures.extend(
@@ -199,7 +194,7 @@ def fetch_and_load(
     source: str,
     requests: list[Request],
     today: dt.date,
-    warehouse_path: str,
+    wh: Warehouse,
     size: int,
 ) -> tuple[Tally, list[Request]]:
     """Fetch a batch concurrently, store every answer, then parse and load each."""
@@ -217,26 +212,24 @@ def fetch_and_load(
         if isinstance(result, FetchError):
             tally.failures.append(f"{_describe(request.url, request.report_date)}: {result.reason}")
     follow_ups: list[Request] = []
-    with Warehouse.open(warehouse_path) as wh:
-        ids = wh.store_documents(documents)  # stored before parsing: nothing fetched is lost
-        wh.store_documents(given_up)  # the error page of a URL given up on, for the record
-        tally.documents_fetched += len(documents) + len(given_up)
-        answered = []
-        for document_id, document in zip(ids, documents, strict=True):
-            if document.status == 200:
-                answered.append((document_id, document))
-                follow_ups.extend(adapter.follow_up(document))
-            else:
-                where = _describe(document.url, document.report_date)
-                tally.failures.append(f"{where}: HTTP {document.status}")
-        tally.add(parse_and_load(wh, answered, adapter.format, today))
+    ids = wh.store_documents(documents)  # stored before parsing: nothing fetched is lost
+    wh.store_documents(given_up)  # the error page of a URL given up on, for the record
+    tally.documents_fetched += len(documents) + len(given_up)
+    answered = []
+    for document_id, document in zip(ids, documents, strict=True):
+        if document.status == 200:
+            answered.append((document_id, document))
+            follow_ups.extend(adapter.follow_up(document))
+        else:
+            where = _describe(document.url, document.report_date)
+            tally.failures.append(f"{where}: HTTP {document.status}")
+    tally.add(parse_and_load(wh, answered, adapter.format, today))
     return tally, follow_ups
 
 
 @task(name="check", cache_policy=NO_CACHE)
-def run_check(warehouse_path: str):
-    with Warehouse.open(warehouse_path) as wh:
-        return wh.run_check()
+def run_check(wh: Warehouse):
+    return wh.run_check()
 
 
 @dataclass
@@ -252,41 +245,36 @@ def ingest(
     source: str,
     wanted: set[dt.date],
     today: dt.date,
-    warehouse_path: Path,
+    wh: Warehouse,
     *,
     refetch: bool = False,
 ) -> IngestResult:
     """Bring the wanted report dates of one source into the warehouse."""
-    path = str(warehouse_path)
-    tally = reparse_stored(path, source, today)
+    tally = reparse_stored(wh, source, today)
     # A stored document that fails again may yet be superseded by a good copy this
     # run fetches: its failure is reported only if it is still pending at the end.
     retried = dict(tally.quarantined)
     tally.failures.clear()
     if not refetch and wanted:
-        with Warehouse.open(path) as wh:
-            wanted = wanted - wh.loaded_dates(source, min(wanted), max(wanted))
+        wanted = wanted - wh.loaded_dates(source, min(wanted), max(wanted))
     newest = None
     if wanted:
         log.info("%s: looking for %s", source, span(wanted))
-        queue, newest, found = discover(settings, source, wanted, today, path)
+        queue, newest, found = discover(settings, source, wanted, today, wh)
         tally.add(found)
         reporter = progress.reporter()
         reporter.start(f"{source}: fetch and load", len(queue))
         total = len(queue)
         while queue:
             batch, queue = queue[: settings.batch_size], queue[settings.batch_size :]
-            done, follow_ups = fetch_and_load(settings, source, batch, today, path, len(batch))
+            done, follow_ups = fetch_and_load(settings, source, batch, today, wh, len(batch))
             tally.add(done)
             queue.extend(follow_ups)
             total += len(follow_ups)
             reporter.advance(len(batch), total=total)
         reporter.finish()
-    with Warehouse.open(path) as wh:
-        still_missing = (
-            wanted - wh.loaded_dates(source, min(wanted), max(wanted)) if wanted else set()
-        )
-        still_pending = {stored.id for stored in wh.pending_documents(source)} if retried else set()
+    still_missing = wanted - wh.loaded_dates(source, min(wanted), max(wanted)) if wanted else set()
+    still_pending = {stored.id for stored in wh.pending_documents(source)} if retried else set()
     unresolved = [f for i, f in retried.items() if i in still_pending and f not in tally.failures]
     tally.failures[:0] = unresolved
     return IngestResult(tally, wanted, still_missing, newest)
