@@ -55,6 +55,8 @@ def parse_document(
     `date` is the fallback report date for documents that do not state one."""
     if format != "auto" and format not in _PARSERS:
         raise ParseError(f"unknown format {format!r} (expected auto, {', '.join(FORMATS)})")
+    if format == "mod":  # it decodes only the article of the page when it can
+        return parse_mod(body, url=url, content_type=content_type, date=date)
     text = decode_body(body, content_type)
     fmt = sniff_text(text, url, content_type) if format == "auto" else format
     return _PARSERS[fmt](text, url=url, content_type=content_type, date=date)

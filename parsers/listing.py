@@ -11,9 +11,9 @@ from urllib.parse import urljoin
 
 from parsers.api import load_json
 from parsers.dates import title_date
-from parsers.decoding import decode_body, ensure_clean
+from parsers.decoding import body_codec, decode_body, decode_piece, ensure_clean
 from parsers.figures import detect_lang
-from parsers.html import html_to_text, is_truncated_page
+from parsers.html import find_all, html_to_text, is_truncated_page, surely_complete
 from parsers.mod import TITLE_MARKERS
 from parsers.model import ParseError
 
@@ -45,21 +45,32 @@ def _attr(regex: re.Pattern[str], attrs: str) -> str | None:
     match = regex.search(attrs)
     if not match:
         return None
-    return html.unescape(next(group for group in match.groups() if group is not None))
+    return html.unescape(match[match.lastindex])  # the one alternative that matched
 
 
 def parse_mod_listing(body: bytes | str, page_url: str) -> ModListing:
     """Bulletin entries of one MoD news listing page (unrelated news skipped), newest
     first as listed, with the next page's URL and the number of the last page."""
-    page = decode_body(body)
-    if is_truncated_page(page):
-        raise ParseError(f"MoD listing truncated (no closing </html>) ({page_url})")
+    region = _listing_region_in_bytes(body) if isinstance(body, bytes) else None
+    if region is None:
+        page = decode_body(body)
+        if is_truncated_page(page):
+            raise ParseError(f"MoD listing truncated (no closing </html>) ({page_url})")
+        region = page[slice(*_listing_region(page))]
+    listing = _read_listing(region, page_url)
+    if not listing.entries:
+        ensure_clean(decode_body(body), "MoD listing")  # garbled titles look like no bulletins
+    return listing
+
+
+def _read_listing(region: str, page_url: str) -> ModListing:
+    """The entries, next page and last page of the listing's news list and pagination."""
     entries: list[ListingEntry] = []
     seen: set[str] = set()
     next_url: str | None = None
     last_page: int | None = None
     page_numbers: list[int] = []
-    for match in _ANCHOR_RE.finditer(page, *_listing_region(page)):
+    for match in _ANCHOR_RE.finditer(region):
         attrs, inner = match[1], match[2]
         href = _attr(_HREF_RE, attrs)
         if not href:
@@ -84,12 +95,25 @@ def parse_mod_listing(body: bytes | str, page_url: str) -> ModListing:
             continue
         seen.add(url)
         entries.append(ListingEntry(report_date, detect_lang(title), url, title))
-    if not entries:
-        ensure_clean(page, "MoD listing")  # garbled titles would look like no bulletins
     if last_page is None and page_numbers:
         current = _PAGE_RE.search(page_url)
         last_page = max(page_numbers + ([int(current[1])] if current else []))
     return ModListing(entries, next_url, last_page)
+
+
+def _listing_region_in_bytes(body: bytes) -> str | None:
+    """The text of _listing_region of decode_body(body), decoding only that region (see
+    decoding.body_codec). None when the whole page must be decoded to tell: a page that
+    may be truncated, has no news list mark, or whose charset only decoding it all tells."""
+    marks = find_all(body, b"news-list")
+    if not marks or not surely_complete(body):
+        return None
+    start = marks[0]
+    pagination = body.find(b"pagination", start)
+    end = body.find(b"</nav>", pagination) if pagination >= 0 else -1
+    region = body[start : end if end >= 0 else len(body)]
+    codec = body_codec(body, None, region)
+    return decode_piece(region, codec) if codec else None
 
 
 def _listing_region(page: str) -> tuple[int, int]:

@@ -7,10 +7,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from parse_fixtures import FIXTURES
 
 from flows.mirror.reference import load_reference
-
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 @pytest.fixture(scope="session")
@@ -22,7 +21,3 @@ def fixtures() -> Path:
 def reference() -> dict[dt.date, dict]:
     """Reference figures by date: {date: {category: Figure}}."""
     return {day.date: day.figures for day in load_reference()}
-
-
-def read_fixture(relative: str) -> bytes:
-    return (FIXTURES / relative).read_bytes()

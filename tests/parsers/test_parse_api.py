@@ -6,7 +6,7 @@ import datetime as dt
 import json
 
 import pytest
-from conftest import read_fixture
+from parse_fixtures import read_fixture
 
 from parsers import ParseError, parse_document
 

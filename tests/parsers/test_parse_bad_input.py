@@ -9,9 +9,9 @@ import json
 import re
 
 import pytest
-from conftest import read_fixture
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from parse_fixtures import read_fixture
 
 from parsers import PARSER_VERSION, ParseError, parse_document, sniff_format
 from parsers.decoding import decode_body

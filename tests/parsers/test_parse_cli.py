@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import typer
-from conftest import FIXTURES
+from parse_fixtures import FIXTURES
 from typer.testing import CliRunner
 
 from flows.commands.parse import register

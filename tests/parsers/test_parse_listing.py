@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import read_fixture
+from parse_fixtures import read_fixture
 
 from parsers import (
     ListingEntry,

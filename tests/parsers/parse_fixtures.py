@@ -1,0 +1,12 @@
+"""The hand-written documents under tests/fixtures/<source>/ (a module of its own:
+`conftest` names several modules in this tree, so importing from it is ambiguous)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def read_fixture(relative: str) -> bytes:
+    return (FIXTURES / relative).read_bytes()
