@@ -30,14 +30,8 @@ def prefect_api():
     """A temporary Prefect API for flows run in this process, stopped (quietly) at
     the end of the session rather than by Prefect's own exit hook, which would log
     to an output pytest has already closed."""
-    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
     from prefect.testing.utilities import prefect_test_harness
 
-    # Without flow heartbeats (a server's way to spot crashed runs): the heartbeat
-    # thread sleeps in whole seconds, so each in-process run would wait up to 1 s
-    # at its end for it, most of what a short run costs here.
-    with (
-        prefect_test_harness(server_startup_timeout=120),
-        temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}),
-    ):
+    # Flows run in-process as `losses backfill` runs them (no heartbeat thread to wait for).
+    with prefect_test_harness(server_startup_timeout=120), prefect_setup.in_process_run():
         yield

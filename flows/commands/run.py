@@ -143,16 +143,18 @@ def ingest(
     _setup_output()
     with _mirror_if_offline(source, base_url, warehouse, mirror) as (url, path, mirror_today):
         from flows.daily import daily
+        from flows.prefect_setup import in_process_run
 
         day = today.date() if today else mirror_today
-        state = daily(
-            source=source,
-            base_url=url,
-            warehouse=str(path) if path else None,
-            today=day,
-            wait_for_today=wait and mirror_today is None,
-            return_state=True,
-        )
+        with in_process_run():
+            state = daily(
+                source=source,
+                base_url=url,
+                warehouse=str(path) if path else None,
+                today=day,
+                wait_for_today=wait and mirror_today is None,
+                return_state=True,
+            )
     _finish(state, path)
 
 
@@ -183,16 +185,18 @@ def backfill(
     _check_source(source)
     _setup_output()
     from flows.backfill import backfill as backfill_flow
+    from flows.prefect_setup import in_process_run
 
-    state = backfill_flow(
-        start=start.date(),
-        end=end.date(),
-        source=source,
-        refetch=refetch,
-        base_url=base_url,
-        warehouse=str(warehouse) if warehouse else None,
-        return_state=True,
-    )
+    with in_process_run():
+        state = backfill_flow(
+            start=start.date(),
+            end=end.date(),
+            source=source,
+            refetch=refetch,
+            base_url=base_url,
+            warehouse=str(warehouse) if warehouse else None,
+            return_state=True,
+        )
     _finish(state, warehouse)
 
 
