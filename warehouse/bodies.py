@@ -1,18 +1,29 @@
-"""Document bodies, stored once per sha256 as files next to the database file.
+"""Document bodies, stored once per sha256 in pack files next to the database file.
 
 Why not a BLOB column: DuckDB rewrites a table's open row group at every
 checkpoint, so with ~250 KB pages in the table every later checkpoint (at the
 latest, the one when the file is closed) rewrites all bodies stored so far. That
 made each daily run pay for the whole history (measured: see bench/bench_warehouse.py).
-Files keep a store constant-time; the database keeps sha256, sizes and codec.
 
-A body file is written before the transaction that records it commits: a crash
-leaves at most an unreferenced file, which the next store of that body rewrites."""
+Why packs, not a file per body: creating a file cost ~0.5 ms of system CPU per
+body during a backfill here, a sixth of the pipeline's budget per bulletin; one
+pack per stored batch costs one create and one fsync for up to 128 bodies.
+
+A pack is written whole and synced before the transaction that records its
+bodies commits, and never changed afterwards. A crash in between leaves at most
+an unreferenced pack, swept by the next writer once it is an hour old. Stores
+made before packs (one file per body, `pack` NULL) stay readable."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import os
+import secrets
+import time
 import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import zstandard
@@ -27,10 +38,27 @@ DEFAULT_CODEC = "zstd"
 ZSTD_LEVEL = 1
 ZLIB_LEVEL = 1
 _SUFFIX = {"identity": "", "zlib": ".z", "zstd": ".zst"}
+PACKS = "packs"
+PACK_SUFFIX = ".pack"
+# An unreferenced pack younger than this may belong to a store still in progress
+# (in this process); older ones are left over from a crash.
+ORPHAN_AGE_SECONDS = 3600
 
 
 def sha256_hex(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedBody:
+    """Where one body went: its row in document_bodies."""
+
+    sha256: str
+    size: int
+    stored_size: int
+    codec: str
+    pack: str
+    pack_offset: int
 
 
 class BodyStore:
@@ -41,21 +69,28 @@ class BodyStore:
         self.codec = codec
         self._zstd = zstandard.ZstdCompressor(level=ZSTD_LEVEL)  # reused: setup costs
 
-    def path(self, sha256: str, codec: str) -> Path:
-        return self.root / sha256[:2] / f"{sha256}{_SUFFIX[codec]}"
-
-    def put(self, sha256: str, body: bytes) -> tuple[int, str]:
-        """Write one body; returns (stored size, codec)."""
-        data = self._encode(body)
-        target = self.path(sha256, self.codec)
-        # Written in place: the database row naming this body commits only after the
-        # write, so a crash leaves at most an unreferenced (and later rewritten) file.
+    def put_many(self, bodies: Sequence[tuple[str, bytes]]) -> list[PlacedBody]:
+        """Write (sha256, body) pairs into one new pack, synced to disk."""
+        if not bodies:
+            return []
+        packs = self.root / PACKS
+        name = f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{secrets.token_hex(4)}{PACK_SUFFIX}"
+        placed: list[PlacedBody] = []
+        offset = 0
         try:
-            target.write_bytes(data)
-        except FileNotFoundError:  # the first body of its shard directory
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        return len(data), self.codec
+            pack = (packs / name).open("xb")
+        except FileNotFoundError:  # the store's first pack
+            packs.mkdir(parents=True, exist_ok=True)
+            pack = (packs / name).open("xb")
+        with pack:
+            for sha, body in bodies:
+                data = self._encode(body)
+                pack.write(data)
+                placed.append(PlacedBody(sha, len(body), len(data), self.codec, name, offset))
+                offset += len(data)
+            pack.flush()
+            os.fsync(pack.fileno())
+        return placed
 
     def _encode(self, body: bytes) -> bytes:
         if self.codec == "zstd":
@@ -64,16 +99,48 @@ class BodyStore:
             return zlib.compress(body, ZLIB_LEVEL)
         return body
 
-    def get(self, sha256: str, codec: str) -> bytes:
-        path = self.path(sha256, codec)
+    def get(
+        self,
+        sha256: str,
+        codec: str,
+        pack: str | None = None,
+        offset: int | None = None,
+        stored_size: int | None = None,
+    ) -> bytes:
+        """One body, checked against its sha256."""
+        if pack is None:  # stored before packs: a file of its own
+            path = self.root / sha256[:2] / f"{sha256}{_SUFFIX[codec]}"
+        else:
+            path = self.root / PACKS / pack
         try:
-            data = path.read_bytes()
+            with path.open("rb") as f:
+                if pack is not None:
+                    f.seek(offset or 0)
+                data = f.read(stored_size if pack is not None else -1)
         except FileNotFoundError:
             raise WarehouseError(f"body {sha256} is missing from the body store ({path})") from None
-        body = _decode(data, codec)
-        if sha256_hex(body) != sha256:
+        try:
+            body = _decode(data, codec)
+        except (zstandard.ZstdError, zlib.error):
+            body = None
+        if body is None or sha256_hex(body) != sha256:
             raise WarehouseError(f"body {sha256} in the body store is corrupt ({path})")
         return body
+
+    def sweep_orphans(self, referenced: Iterable[str]) -> list[str]:
+        """Delete packs no row refers to that are over an hour old (left by a crash
+        between writing a pack and committing it); returns their names."""
+        packs = self.root / PACKS
+        if not packs.is_dir():
+            return []
+        keep = set(referenced)
+        cutoff = time.time() - ORPHAN_AGE_SECONDS
+        swept = []
+        for path in packs.glob(f"*{PACK_SUFFIX}"):
+            if path.name not in keep and path.stat().st_mtime < cutoff:
+                path.unlink(missing_ok=True)
+                swept.append(path.name)
+        return sorted(swept)
 
 
 def _decode(data: bytes, codec: str) -> bytes:

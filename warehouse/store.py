@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -25,6 +26,7 @@ from warehouse.records import (
 )
 from warehouse.transactions import transaction
 
+log = logging.getLogger("losses.warehouse")
 Figures = dict[str, tuple[int, int | None, str | None]]
 _DOCUMENT_COLUMNS = (
     "document_id, source, url, kind, fetched_at, http_status, content_type, sha256, "
@@ -72,7 +74,10 @@ class Warehouse:
         except BaseException:
             con.close()
             raise
-        return cls(con, path, read_only=read_only, bodies=bodies)
+        warehouse = cls(con, path, read_only=read_only, bodies=bodies)
+        if not read_only:
+            warehouse._sweep_orphan_packs()
+        return warehouse
 
     def close(self) -> None:
         self.con.close()
@@ -88,6 +93,19 @@ class Warehouse:
             raise WarehouseError(f"the warehouse {self.path} is open read-only")
 
     # -- documents -----------------------------------------------------------------
+
+    def _sweep_orphan_packs(self) -> None:
+        referenced = self.con.execute(
+            "SELECT DISTINCT pack FROM document_bodies WHERE pack IS NOT NULL"
+        ).fetchall()
+        swept = self.bodies.sweep_orphans(pack for (pack,) in referenced)
+        if swept:
+            log.info(
+                "%s: removed %d body pack(s) an interrupted run wrote but never recorded: %s",
+                self.path,
+                len(swept),
+                ", ".join(swept),
+            )
 
     def store_documents(self, docs: Sequence[FetchedDocument]) -> list[int]:
         """Store fetched documents in one transaction; returns their ids in order.
@@ -120,21 +138,30 @@ class Warehouse:
                 for doc, sha in zip(docs, shas, strict=True)
             ]
             new_docs: dict[tuple, FetchedDocument] = {}
-            new_bodies: list[tuple] = []
+            new_bodies: dict[str, bytes] = {}
             for doc, key in zip(docs, keys, strict=True):
                 sha = key[-1]
                 if key not in known:
                     new_docs.setdefault(key, doc)
                 if sha not in stored:
-                    stored.add(sha)
-                    stored_size, codec = self.bodies.put(sha, doc.body)
-                    new_bodies.append((sha, len(doc.body), stored_size, codec, now))
+                    new_bodies.setdefault(sha, doc.body)
             if new_bodies:
+                placed = self.bodies.put_many(list(new_bodies.items()))
                 con.execute(
-                    "INSERT INTO document_bodies SELECT unnest(?::VARCHAR[]),"
-                    " unnest(?::BIGINT[]), unnest(?::BIGINT[]), unnest(?::VARCHAR[]),"
-                    " unnest(?::TIMESTAMPTZ[])",
-                    [list(column) for column in zip(*new_bodies, strict=True)],
+                    "INSERT INTO document_bodies "
+                    "(sha256, size, stored_size, codec, stored_at, pack, pack_offset) "
+                    "SELECT unnest(?::VARCHAR[]), unnest(?::BIGINT[]), unnest(?::BIGINT[]),"
+                    " unnest(?::VARCHAR[]), ?::TIMESTAMPTZ, unnest(?::VARCHAR[]),"
+                    " unnest(?::BIGINT[])",
+                    [
+                        [b.sha256 for b in placed],
+                        [b.size for b in placed],
+                        [b.stored_size for b in placed],
+                        [b.codec for b in placed],
+                        now,
+                        [b.pack for b in placed],
+                        [b.pack_offset for b in placed],
+                    ],
                 )
             if new_docs:
                 known.update(self._insert_documents(list(new_docs.items())))
@@ -173,7 +200,8 @@ class Warehouse:
 
     def document_body(self, document_id: int) -> bytes:
         row = self.con.execute(
-            "SELECT d.sha256, b.codec FROM documents d JOIN document_bodies b USING (sha256) "
+            "SELECT d.sha256, b.codec, b.pack, b.pack_offset, b.stored_size "
+            "FROM documents d JOIN document_bodies b USING (sha256) "
             "WHERE d.document_id = ?",
             [document_id],
         ).fetchone()

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import os
+import time
 
+import duckdb
 import pytest
 import zstandard
 from wh_helpers import FETCHED_AT, document, table_checksums
 
-from warehouse import Warehouse, WarehouseError
-from warehouse.bodies import sha256_hex
+from warehouse import Warehouse, WarehouseError, migrations
+from warehouse.bodies import ORPHAN_AGE_SECONDS, sha256_hex
 from warehouse.paths import bodies_dir
 
 PAGE = ("<html><head><style>" + "nav a{color:red}" * 5000 + "</style></head></html>").encode()
@@ -101,16 +105,84 @@ def test_naive_fetch_time_is_refused(wh):
         wh.store_documents([naive])
 
 
+def test_a_batch_of_bodies_goes_into_one_pack(wh):
+    docs = [document(f"http://m/mod/{i}", PAGE + bytes([i])) for i in range(5)]
+    ids = wh.store_documents(docs)
+    rows = wh.con.execute(
+        "SELECT pack, pack_offset, stored_size FROM document_bodies ORDER BY pack_offset"
+    ).fetchall()
+    assert len({pack for pack, _, _ in rows}) == 1
+    # back to back, in the order given
+    assert [offset for _, offset, _ in rows] == [sum(r[2] for r in rows[:i]) for i in range(5)]
+    [pack] = (bodies_dir(wh.path) / "packs").iterdir()
+    assert pack.stat().st_size == sum(size for _, _, size in rows)
+    assert [wh.document_body(i) for i in reversed(ids)] == [d.body for d in reversed(docs)]
+
+
 def test_a_damaged_body_is_reported_not_returned(wh):
-    [doc_id] = wh.store_documents([document("http://m/mod/1", PAGE)])
-    sha = wh.stored_document(doc_id).sha256
-    path = wh.bodies.path(sha, "zstd")
-    path.write_bytes(zstandard.ZstdCompressor().compress(b"something else"))
+    [doc_id, other] = wh.store_documents(
+        [document("http://m/mod/1", PAGE), document("http://m/mod/2", PAGE + b"2")]
+    )
+    [pack] = (bodies_dir(wh.path) / "packs").iterdir()
+    data = bytearray(pack.read_bytes())
+    data[20] ^= 0xFF  # inside the first body
+    pack.write_bytes(bytes(data))
     with pytest.raises(WarehouseError, match="corrupt"):
         wh.document_body(doc_id)
-    path.unlink()
+    assert wh.document_body(other) == PAGE + b"2"  # its neighbour is intact
+    pack.unlink()
     with pytest.raises(WarehouseError, match="missing"):
         wh.document_body(doc_id)
+
+
+def test_bodies_stored_one_file_each_stay_readable(wh_path):
+    """Before schema version 3 each body was a file of its own."""
+    con = duckdb.connect(str(wh_path))
+    migrations.migrate(con, target=2)
+    sha = sha256_hex(PAGE)
+    compressed = zstandard.ZstdCompressor().compress(PAGE)
+    con.execute(
+        "INSERT INTO document_bodies VALUES (?, ?, ?, 'zstd', ?)",
+        [sha, len(PAGE), len(compressed), FETCHED_AT],
+    )
+    con.execute(
+        "INSERT INTO documents VALUES (nextval('document_id_seq'), 'mod', 'http://m/mod/1',"
+        " 'bulletin', ?, 200, NULL, ?, NULL, 'uk', 'pending', NULL, NULL, NULL)",
+        [FETCHED_AT, sha],
+    )
+    con.close()
+    legacy = bodies_dir(wh_path) / sha[:2] / f"{sha}.zst"
+    legacy.parent.mkdir(parents=True)
+    legacy.write_bytes(compressed)
+    with Warehouse.open(wh_path) as wh:
+        assert wh.document_body(1) == PAGE
+        [new] = wh.store_documents([document("http://m/mod/2", PAGE + b"2")])
+        assert wh.document_body(new) == PAGE + b"2"
+        packed = wh.con.execute("SELECT pack IS NOT NULL FROM document_bodies ORDER BY size")
+        assert packed.fetchall() == [(False,), (True,)]  # the new body went into a pack
+
+
+def test_a_pack_no_row_refers_to_is_swept_once_it_is_old(wh_path, caplog):
+    with Warehouse.open(wh_path) as wh:
+        [doc_id] = wh.store_documents([document("http://m/mod/1", PAGE)])
+    packs = bodies_dir(wh_path) / "packs"
+    [kept] = packs.iterdir()
+    # what a crash between writing a pack and committing its rows leaves
+    fresh, old = packs / "20260101T000000-aaaaaaaa.pack", packs / "20250101T000000-bbbbbbbb.pack"
+    for orphan in (fresh, old):
+        orphan.write_bytes(b"never recorded")
+    an_hour_ago = time.time() - ORPHAN_AGE_SECONDS - 1
+    for path in (kept, old):
+        os.utime(path, (an_hour_ago, an_hour_ago))
+    with caplog.at_level(logging.INFO, "losses.warehouse"), Warehouse.open(wh_path) as wh:
+        assert wh.document_body(doc_id) == PAGE
+    assert sorted(packs.iterdir()) == sorted([kept, fresh])  # a fresh one may be in flight
+    assert old.name in caplog.text
+    with Warehouse.open(wh_path, read_only=True):  # readers never delete
+        pass
+    os.utime(fresh, (an_hour_ago, an_hour_ago))
+    with Warehouse.open(wh_path, read_only=True):
+        assert fresh.exists()
 
 
 def test_read_only_warehouse_refuses_writes(wh_path):

@@ -47,7 +47,7 @@ def _objects(con) -> dict[str, set[str]]:
 def test_migrates_an_empty_file(wh_path):
     with Warehouse.open(wh_path) as wh:
         versions = wh.con.execute("SELECT version, name FROM schema_version ORDER BY 1").fetchall()
-        assert versions == [(1, "base"), (2, "plausibility")]
+        assert versions == [(1, "base"), (2, "plausibility"), (3, "body_packs")]
         assert _objects(wh.con) == {"tables": TABLES, "views": VIEWS}
         assert wh.con.execute("SELECT count(*) FROM categories").fetchone()[0] == len(CATEGORIES)
         assert wh.query("SELECT child, parent FROM category_lineage ORDER BY 2")[1] == [
@@ -87,11 +87,11 @@ def test_migrates_from_the_previous_version(wh_path):
     con.execute("CREATE SEQUENCE IF NOT EXISTS dummy")  # unrelated objects survive too
     con.close()
 
-    with pytest.raises(WarehouseError, match="schema version 1, this code needs 2"):
+    with pytest.raises(WarehouseError, match="schema version 1, this code needs 3"):
         Warehouse.open(wh_path, read_only=True)
 
     with Warehouse.open(wh_path) as wh:
-        assert migrations.current_version(wh.con) == 2
+        assert migrations.current_version(wh.con) == 3
         kept = wh.con.execute("SELECT report_date, status, note FROM checks ORDER BY 1").fetchall()
         assert [status for _, status, _ in kept] == ["new_category", "ok"]
         assert wh.con.execute("SELECT count(*) FROM bulletins WHERE checked").fetchone() == (0,)
@@ -103,18 +103,21 @@ def test_migrates_from_the_previous_version(wh_path):
 
 
 def test_a_failing_migration_leaves_the_file_as_it_was(wh_path, monkeypatch, tmp_path):
-    broken = tmp_path / "003_broken.sql"
-    broken.write_text("CREATE TABLE extra (a INTEGER);\nSELECT * FROM no_such_table;\n")
     real = migrations.migrations()
+    next_version = len(real) + 1
+    broken = tmp_path / f"{next_version:03d}_broken.sql"
+    broken.write_text("CREATE TABLE extra (a INTEGER);\nSELECT * FROM no_such_table;\n")
     Warehouse.open(wh_path).close()
     monkeypatch.setattr(
-        migrations, "migrations", lambda: [*real, migrations.Migration(3, "broken", broken)]
+        migrations,
+        "migrations",
+        lambda: [*real, migrations.Migration(next_version, "broken", broken)],
     )
-    monkeypatch.setattr(migrations, "LATEST_VERSION", 3)
+    monkeypatch.setattr(migrations, "LATEST_VERSION", next_version)
     con = duckdb.connect(str(wh_path))
-    with pytest.raises(WarehouseError, match=r"migration 003_broken\.sql failed"):
+    with pytest.raises(WarehouseError, match=rf"migration {broken.name} failed"):
         migrations.migrate(con)
-    assert migrations.current_version(con) == 2
+    assert migrations.current_version(con) == len(real)
     assert "extra" not in _objects(con)["tables"]
     con.close()
 
