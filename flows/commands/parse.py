@@ -47,10 +47,10 @@ def register(app: typer.Typer) -> None:
             "when none was."
         ),
         epilog=(
-            "Examples:\n\n"
-            "  losses parse page.html                      # sniff the format, print a table\n\n"
-            "  losses parse page.html --json               # JSON list, one object per bulletin\n\n"
-            "  losses parse month.html --format minfin --json\n\n"
+            "Examples:\n"
+            "  losses parse page.html          # sniff the format, print a table\n"
+            "  losses parse page.html --json   # JSON list, one object per bulletin\n"
+            "  losses parse month.html --format minfin --json\n"
             "  pbpaste | losses parse - --format text --date 2024-11-23"
         ),
     )

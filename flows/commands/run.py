@@ -135,9 +135,9 @@ def ingest(
     Loads the bulletins into the warehouse, then runs the delta check on them.
 
     Examples:
-      losses ingest                         # the MoD site into warehouse/losses.duckdb
-      losses ingest --source api
-      losses ingest --mirror                # offline demo against the local mirror
+      losses ingest               # mod.gov.ua into warehouse/losses.duckdb
+      losses ingest --source api  # from the russianwarship.rip API
+      losses ingest --mirror      # offline demo against the local mirror
     """
     _check_source(source)
     _setup_output()
@@ -179,8 +179,11 @@ def backfill(
 
     Examples:
       losses backfill --start 2022-02-24 --end 2022-12-31
-      losses backfill --start 2024-06-01 --end 2024-06-30 --source minfin --refetch
-      losses backfill --start 2022-02-25 --end 2026-08-08 --base-url http://127.0.0.1:8765/mod
+      losses backfill --start 2024-06-01 --end 2024-06-30 --source minfin
+      losses backfill --start 2024-06-01 --end 2024-06-30 --refetch
+      losses backfill --start 2024-06-01 --end 2024-06-30 --base-url URL
+
+    URL as printed by `losses mirror --port 8765`, plus /mod, /minfin or /api.
     """
     _check_source(source)
     _setup_output()

@@ -109,29 +109,18 @@ def _table(title: str | None, columns: list[str], rows: list[tuple]) -> None:
 
 
 CHECK_EPILOG = """Examples:
-
   losses check                       judge what is new since the last check
-
   losses check --since 2024-06-01    list the failures from that date on
-
   losses check --json | jq '.[] | select(.status == "restated")'
 
 Statuses:
-
   ok               the stated increase is the difference of the totals
-
   mismatch         it is not
-
   gap              days missing before it; the totals grew at least as stated
-
   restated         the total fell (a correction; bulletins state +0)
-
   new_category     nothing to compare with (first date, or a new category)
-
   merged_category  first day of a merged category, equal to its parents' sum
-
   no_delta         the bulletin states no increase
-
   implausible      over the daily bound, negative, or 100x the previous total
 
 Exit code 1 when this run found a new mismatch, restated or implausible row."""
@@ -201,17 +190,12 @@ def check(
 
 
 EXPORT_EPILOG = """Examples:
-
   losses export --format csv --out daily.csv
-
   losses export --format parquet --out daily.parquet
-
   losses export --format json --shape petroivaniuk --out export/
 
 The petroivaniuk shape writes DIR/russia_losses_equipment.json and
-
 DIR/russia_losses_personnel.json like the PetroIvaniuk dataset (key names,
-
 layout, indentation)."""
 
 
@@ -241,19 +225,13 @@ def export(
 
 
 SQL_EPILOG = """Examples:
-
   losses sql "SELECT * FROM daily_losses ORDER BY report_date DESC LIMIT 5"
-
   losses sql --json "SELECT * FROM check_findings WHERE status = 'restated'"
-
   losses sql "SELECT source, count(*) FROM bulletins GROUP BY 1"
 
 Tables: documents, bulletins, observations, checks, runs, categories,
-
 category_lineage, plausibility_bounds, source_preference.
-
 Views: daily_losses, daily_losses_long, latest_observations, check_findings,
-
 source_disagreements. The warehouse is opened read-only."""
 
 
