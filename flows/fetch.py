@@ -36,14 +36,11 @@ class FetchError(Exception):
         reason: str,
         *,
         status: int | None = None,
-        answer: FetchedDocument | None = None,
     ):
         super().__init__(f"GET {url}: {reason}")
         self.url = url
         self.reason = reason
         self.status = status
-        # The last HTTP answer before giving up (an error page), kept by the caller.
-        self.answer = answer
 
 
 @dataclass(frozen=True)
@@ -78,6 +75,9 @@ class Fetcher:
         self._per_host: dict[str, asyncio.Semaphore] = {}
         self.requests_made = 0
         self.retries = 0
+        # Every answer with a retryable status (an error page), whether its URL was
+        # fetched on a later attempt or given up on: the caller keeps them too.
+        self.error_answers: list[FetchedDocument] = []
 
     async def __aenter__(self) -> Fetcher:
         s = self.settings
@@ -116,7 +116,6 @@ class Fetcher:
         )
         attempts = max(1, self.settings.http_attempts)
         reason = "no attempt made"
-        answer: FetchedDocument | None = None
         for attempt in range(1, attempts + 1):
             retry_after: float | None = None
             try:
@@ -142,6 +141,7 @@ class Fetcher:
                 )
                 if status not in RETRYABLE_STATUS:
                     return answer
+                self.error_answers.append(answer)
                 reason = f"HTTP {status}"
                 retry_after = _retry_after_seconds(headers.get("retry-after"))
             if attempt == attempts:
@@ -157,7 +157,7 @@ class Fetcher:
                 delay,
             )
             await self._sleep(delay)
-        raise FetchError(url, f"gave up after {attempts} attempts: {reason}", answer=answer)
+        raise FetchError(url, f"gave up after {attempts} attempts: {reason}")
 
     async def _get_once(self, url: str) -> tuple[int, httpx.Headers, bytes, str]:
         assert self._client is not None, "use Fetcher as an async context manager"

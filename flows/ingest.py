@@ -166,17 +166,20 @@ def discover(
     adapter = source_for(source, settings)
     tally = Tally()
 
+    fetcher = Fetcher(settings)
+
     async def crawl():
-        async with Fetcher(settings) as fetcher:
+        async with fetcher:
             return await adapter.discover(fetcher, wanted, today)
 
     try:
         found = run_async(crawl())
     except FetchError as exc:
+        wh.store_documents(fetcher.error_answers)
         tally.failures.append(f"finding {source} bulletins for {span(wanted)}: {exc}")
         return [], None, tally
-    wh.store_documents(found.fetched)
-    tally.documents_fetched += len(found.fetched)
+    wh.store_documents(found.fetched + fetcher.error_answers)
+    tally.documents_fetched += len(found.fetched) + len(fetcher.error_answers)
     tally.warnings.extend(found.problems)
     tally.failures.extend(
         f"finding {source} bulletins for {span(wanted)}: {failure}" for failure in found.failures
@@ -201,20 +204,21 @@ def fetch_and_load(
     adapter = source_for(source, settings)
     tally = Tally()
 
+    fetcher = Fetcher(settings)
+
     async def fetch():
-        async with Fetcher(settings) as fetcher:
+        async with fetcher:
             return await fetch_all(fetcher, requests)
 
     results = run_async(fetch())
     documents = [r for r in results if not isinstance(r, FetchError)]
-    given_up = [r.answer for r in results if isinstance(r, FetchError) and r.answer is not None]
     for request, result in zip(requests, results, strict=True):
         if isinstance(result, FetchError):
             tally.failures.append(f"{_describe(request.url, request.report_date)}: {result.reason}")
     follow_ups: list[Request] = []
-    ids = wh.store_documents(documents)  # stored before parsing: nothing fetched is lost
-    wh.store_documents(given_up)  # the error page of a URL given up on, for the record
-    tally.documents_fetched += len(documents) + len(given_up)
+    # Stored before parsing, error pages on the way included: nothing fetched is lost.
+    ids = wh.store_documents(documents + fetcher.error_answers)[: len(documents)]
+    tally.documents_fetched += len(documents) + len(fetcher.error_answers)
     answered = []
     for document_id, document in zip(ids, documents, strict=True):
         if document.status == 200:

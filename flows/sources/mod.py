@@ -106,14 +106,9 @@ class _ListingCrawl:
         if number in self._pages:
             return self._pages[number]
         url = self.source.listing_url.format(page=number)
-        try:
-            doc = await self.fetcher.get(
-                Request(url, source="mod", kind="listing", lang=self.source.lang)
-            )
-        except FetchError as exc:
-            if exc.answer is not None:  # the error page, for the record
-                self.found.fetched.append(exc.answer)
-            raise
+        doc = await self.fetcher.get(
+            Request(url, source="mod", kind="listing", lang=self.source.lang)
+        )
         self.found.fetched.append(doc)
         if doc.status != 200:
             raise FetchError(url, f"listing page answered HTTP {doc.status}", status=doc.status)

@@ -106,13 +106,13 @@ def fired(mirror: MirrorHandle, kind: str, *, at_least: int = 0, wait: float = 3
 
 
 def assert_no_document_lost(mirror: MirrorHandle, path: Path) -> None:
-    """The last complete answer the mirror sent for each URL (a page, or the error
-    page of a URL given up on) is stored in `documents`, with its HTTP status."""
-    last: dict[str, int] = {}
-    for r in mirror.requests:
-        if r.path != "/" and not (r.fault and any(k in r.fault for k in LOST_IN_TRANSIT)):
-            last[mirror.base_url + r.path] = r.status
-    answered = set(last.items())
+    """Every complete answer the mirror sent (a page, an error page retried or given
+    up on) is stored in `documents`, with its URL and HTTP status."""
+    answered = {
+        (mirror.base_url + r.path, r.status)
+        for r in mirror.requests
+        if r.path != "/" and not (r.fault and any(k in r.fault for k in LOST_IN_TRANSIT))
+    }
     stored = {(url, status) for url, _, status, *_ in documents(path)}
     assert answered <= stored, f"answered but not stored: {sorted(answered - stored)}"
 
