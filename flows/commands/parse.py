@@ -43,8 +43,8 @@ def register(app: typer.Typer) -> None:
         help=(
             "Parse one fetched document (MoD page, aggregator page or month fragment, API "
             "JSON, or press text) and print its bulletins. Exit code 0 when at least one "
-            "bulletin was read (its errors, if any, are listed), 1 with the reason on stderr "
-            "when none was."
+            "bulletin was read, with at least one figure (errors, if any, are listed), 1 with "
+            "the reason on stderr when none was."
         ),
         epilog=(
             "Examples:\n"
@@ -102,6 +102,10 @@ def register(app: typer.Typer) -> None:
             raise _fail(f"{name}: {exc}") from None
         if not bulletins:
             raise _fail(f"{name}: no bulletin found")
+        if not any(bulletin.figures for bulletin in bulletins):
+            # Figure lines were there but none could be read ("tanks — 12O"): nothing parsed.
+            reasons = "; ".join(e for b in bulletins for e in b.errors) or "no figures"
+            raise _fail(f"{name}: no figure could be read: {reasons}")
         if as_json:
             # The JSON holds the errors too; stderr repeats them for a reader of the terminal.
             for bulletin in bulletins:

@@ -87,6 +87,22 @@ def test_no_bulletin_exits_1_with_the_reason_on_stderr(app, args, message):
     assert result.stdout == ""
 
 
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("tanks — 12O (+1)", "'12O': letters inside the number"),
+        ("tanks — 1 2 3 4 5 6 7 (+1)", "digit groups after the first must have 3 digits"),
+    ],
+)
+def test_figure_lines_none_of_which_can_be_read_exit_1(app, tmp_path, line, reason):
+    path = tmp_path / "repost.txt"
+    path.write_text(f"{line}\n", encoding="utf-8")
+    result = run(app, str(path), "--date", "2024-06-04", "--json")
+    assert result.exit_code == 1
+    assert "no figure could be read" in result.stderr and reason in result.stderr
+    assert result.stdout == ""
+
+
 def test_errors_are_reported_but_bulletins_still_printed(app):
     result = run(app, str(FIXTURES / "mod/uk-2024-06-04-unknown-label.html"), "--json")
     assert result.exit_code == 0
