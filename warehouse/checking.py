@@ -19,7 +19,9 @@ Statuses (first that applies):
 The SQL (queries/check_*.sql) judges only `check_targets`: latest revisions not
 checked yet and the stored date after each. So one new day costs the same on a
 full warehouse as on an empty one, and a revised or late-arriving date re-judges
-its successor."""
+its successor. The previous stored date comes from an ASOF join (the nearest
+earlier date, found through the sort order) rather than a LAG() window, which
+would number a source's whole history to judge one new day."""
 
 from __future__ import annotations
 
