@@ -90,6 +90,7 @@ class BodyStore:
                 offset += len(data)
             pack.flush()
             os.fsync(pack.fileno())
+        _sync_directory(packs)  # the pack's name, too, survives a power cut
         return placed
 
     def _encode(self, body: bytes) -> bytes:
@@ -141,6 +142,14 @@ class BodyStore:
                 path.unlink(missing_ok=True)
                 swept.append(path.name)
         return sorted(swept)
+
+
+def _sync_directory(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _decode(data: bytes, codec: str) -> bytes:

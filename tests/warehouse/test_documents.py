@@ -178,11 +178,11 @@ def test_a_pack_no_row_refers_to_is_swept_once_it_is_old(wh_path, caplog):
         assert wh.document_body(doc_id) == PAGE
     assert sorted(packs.iterdir()) == sorted([kept, fresh])  # a fresh one may be in flight
     assert old.name in caplog.text
-    with Warehouse.open(wh_path, read_only=True):  # readers never delete
-        pass
     os.utime(fresh, (an_hour_ago, an_hour_ago))
-    with Warehouse.open(wh_path, read_only=True):
+    with Warehouse.open(wh_path, read_only=True):  # readers never delete
         assert fresh.exists()
+    Warehouse.open(wh_path).close()
+    assert list(packs.iterdir()) == [kept]
 
 
 def test_read_only_warehouse_refuses_writes(wh_path):
