@@ -9,6 +9,13 @@ Why packs, not a file per body: creating a file cost ~0.5 ms of system CPU per
 body during a backfill here, a sixth of the pipeline's budget per bulletin; one
 pack per stored batch costs one create and one fsync for up to 128 bodies.
 
+Pages of one site share most of their bytes (navigation, footer), so in a pack
+of several zstd bodies the largest goes first and is the dictionary of the
+others (codec "zstd-dict", as git packs store deltas). On the mirror's MoD pages
+(whose chrome is identical; real pages vary more) that is 6x faster than plain
+zstd level 1 and 1/60 of its size. A damaged first body makes the others of its
+pack unreadable too; the sha256 check says so.
+
 A pack is written whole and synced before the transaction that records its
 bodies commits, and never changed afterwards. A crash in between leaves at most
 an unreferenced pack, swept by the next writer once it is an hour old. Stores
@@ -30,12 +37,15 @@ import zstandard
 
 from warehouse.records import WarehouseError
 
-CODECS = ("identity", "zstd", "zlib")
+CODECS = ("identity", "zstd", "zlib")  # what new bodies may be stored with
+DICT_CODEC = "zstd-dict"  # zstd against the raw content of its pack's first body
 DEFAULT_CODEC = "zstd"
-# Measured on a 247 KB MoD page: zstd level 1 takes 0.26 ms and leaves 1/6 of the
+# Measured on a 247 KB MoD page: zstd level 1 takes 0.30 ms and leaves 1/6 of the
 # size (level 3: 0.40 ms, 0.3 % smaller); zlib level 1 takes 1.15 ms for 1/5. zlib
-# stays readable for older stores.
+# stays readable for older stores. With another MoD page as dictionary, level 3
+# takes 0.05 ms and leaves 1/390 of the size (level 1: 0.15 ms, 1/14).
 ZSTD_LEVEL = 1
+ZSTD_DICT_LEVEL = 3
 ZLIB_LEVEL = 1
 _SUFFIX = {"identity": "", "zlib": ".z", "zstd": ".zst"}
 PACKS = "packs"
@@ -75,6 +85,11 @@ class BodyStore:
             return []
         packs = self.root / PACKS
         name = f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{secrets.token_hex(4)}{PACK_SUFFIX}"
+        ordered = list(bodies)
+        encode = self._encode
+        if self.codec == "zstd" and len(ordered) > 1:
+            ordered.sort(key=lambda item: len(item[1]), reverse=True)
+            encode = self._dictionary_encoder(ordered[0][1])
         placed: list[PlacedBody] = []
         offset = 0
         try:
@@ -83,22 +98,28 @@ class BodyStore:
             packs.mkdir(parents=True, exist_ok=True)
             pack = (packs / name).open("xb")
         with pack:
-            for sha, body in bodies:
-                data = self._encode(body)
+            for index, (sha, body) in enumerate(ordered):
+                data, codec = self._encode(body) if index == 0 else encode(body)
                 pack.write(data)
-                placed.append(PlacedBody(sha, len(body), len(data), self.codec, name, offset))
+                placed.append(PlacedBody(sha, len(body), len(data), codec, name, offset))
                 offset += len(data)
             pack.flush()
             os.fsync(pack.fileno())
         _sync_directory(packs)  # the pack's name, too, survives a power cut
         return placed
 
-    def _encode(self, body: bytes) -> bytes:
+    def _dictionary_encoder(self, dictionary: bytes):
+        compressor = zstandard.ZstdCompressor(
+            dict_data=_raw_dictionary(dictionary), level=ZSTD_DICT_LEVEL
+        )
+        return lambda body: (compressor.compress(body), DICT_CODEC)
+
+    def _encode(self, body: bytes) -> tuple[bytes, str]:
         if self.codec == "zstd":
-            return self._zstd.compress(body)
+            return self._zstd.compress(body), self.codec
         if self.codec == "zlib":
-            return zlib.compress(body, ZLIB_LEVEL)
-        return body
+            return zlib.compress(body, ZLIB_LEVEL), self.codec
+        return body, self.codec
 
     def get(
         self,
@@ -107,21 +128,33 @@ class BodyStore:
         pack: str | None = None,
         offset: int | None = None,
         stored_size: int | None = None,
+        dictionary_size: int | None = None,
     ) -> bytes:
-        """One body, checked against its sha256."""
+        """One body, checked against its sha256. A "zstd-dict" body needs the stored
+        size of its pack's first body, `dictionary_size`."""
         if pack is None:  # stored before packs: a file of its own
             path = self.root / sha256[:2] / f"{sha256}{_SUFFIX[codec]}"
         else:
             path = self.root / PACKS / pack
         try:
             with path.open("rb") as f:
-                if pack is not None:
+                if pack is None:
+                    data = f.read()
+                else:
                     f.seek(offset or 0)
-                data = f.read(stored_size if pack is not None else -1)
+                    data = f.read(stored_size)
+                    if codec == DICT_CODEC:
+                        f.seek(0)
+                        dictionary = f.read(dictionary_size)
         except FileNotFoundError:
             raise WarehouseError(f"body {sha256} is missing from the body store ({path})") from None
         try:
-            body = _decode(data, codec)
+            if codec == DICT_CODEC:
+                raw = _decode(dictionary, "zstd")
+                decoder = zstandard.ZstdDecompressor(dict_data=_raw_dictionary(raw))
+                body = decoder.decompress(data)
+            else:
+                body = _decode(data, codec)
         except (zstandard.ZstdError, zlib.error):
             body = None
         if body is None or sha256_hex(body) != sha256:
@@ -142,6 +175,10 @@ class BodyStore:
                 path.unlink(missing_ok=True)
                 swept.append(path.name)
         return sorted(swept)
+
+
+def _raw_dictionary(content: bytes) -> zstandard.ZstdCompressionDict:
+    return zstandard.ZstdCompressionDict(content, dict_type=zstandard.DICT_TYPE_RAWCONTENT)
 
 
 def _sync_directory(path: Path) -> None:

@@ -200,7 +200,9 @@ class Warehouse:
 
     def document_body(self, document_id: int) -> bytes:
         row = self.con.execute(
-            "SELECT d.sha256, b.codec, b.pack, b.pack_offset, b.stored_size "
+            "SELECT d.sha256, b.codec, b.pack, b.pack_offset, b.stored_size, "
+            "(SELECT first.stored_size FROM document_bodies first "
+            " WHERE first.pack = b.pack AND first.pack_offset = 0) "
             "FROM documents d JOIN document_bodies b USING (sha256) "
             "WHERE d.document_id = ?",
             [document_id],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import random
 import time
 
 import duckdb
@@ -106,33 +107,49 @@ def test_naive_fetch_time_is_refused(wh):
 
 
 def test_a_batch_of_bodies_goes_into_one_pack(wh):
-    docs = [document(f"http://m/mod/{i}", PAGE + bytes([i])) for i in range(5)]
+    chrome = random.Random(7).randbytes(60_000)  # what a site's pages share; compresses badly
+    docs = [document(f"http://m/mod/{i}", chrome + bytes([i]) * (i + 1)) for i in range(5)]
     ids = wh.store_documents(docs)
     rows = wh.con.execute(
-        "SELECT pack, pack_offset, stored_size FROM document_bodies ORDER BY pack_offset"
+        "SELECT pack, pack_offset, stored_size, codec, size FROM document_bodies "
+        "ORDER BY pack_offset"
     ).fetchall()
-    assert len({pack for pack, _, _ in rows}) == 1
-    # back to back, in the order given
-    assert [offset for _, offset, _ in rows] == [sum(r[2] for r in rows[:i]) for i in range(5)]
+    assert len({row[0] for row in rows}) == 1
+    assert [row[1] for row in rows] == [sum(r[2] for r in rows[:i]) for i in range(5)]
     [pack] = (bodies_dir(wh.path) / "packs").iterdir()
-    assert pack.stat().st_size == sum(size for _, _, size in rows)
-    assert [wh.document_body(i) for i in reversed(ids)] == [d.body for d in reversed(docs)]
+    assert pack.stat().st_size == sum(row[2] for row in rows)
+    # the largest body first, the dictionary of the others: they shrink to almost nothing
+    assert (rows[0][3], rows[0][4]) == ("zstd", len(docs[-1].body))
+    assert {row[3] for row in rows[1:]} == {"zstd-dict"}
+    assert all(row[2] < rows[0][2] / 10 for row in rows[1:])
+    assert [wh.document_body(i) for i in ids] == [d.body for d in docs]
 
 
 def test_a_damaged_body_is_reported_not_returned(wh):
-    [doc_id, other] = wh.store_documents(
-        [document("http://m/mod/1", PAGE), document("http://m/mod/2", PAGE + b"2")]
-    )
+    docs = [document(f"http://m/mod/{i}", PAGE + bytes([i]) * (3 - i)) for i in range(3)]
+    ids = wh.store_documents(docs)  # the first is the largest: its pack's dictionary
     [pack] = (bodies_dir(wh.path) / "packs").iterdir()
-    data = bytearray(pack.read_bytes())
-    data[20] ^= 0xFF  # inside the first body
-    pack.write_bytes(bytes(data))
+    [(second_offset,)] = wh.con.execute(
+        "SELECT pack_offset FROM document_bodies WHERE size = ?", [len(docs[1].body)]
+    ).fetchall()
+    original = pack.read_bytes()
+
+    def damage(at: int) -> None:
+        data = bytearray(original)
+        data[at] ^= 0xFF
+        pack.write_bytes(bytes(data))
+
+    damage(second_offset + 5)
     with pytest.raises(WarehouseError, match="corrupt"):
-        wh.document_body(doc_id)
-    assert wh.document_body(other) == PAGE + b"2"  # its neighbour is intact
+        wh.document_body(ids[1])
+    assert [wh.document_body(ids[0]), wh.document_body(ids[2])] == [docs[0].body, docs[2].body]
+    damage(20)  # the dictionary: every body of the pack is unreadable, and says so
+    for doc_id in ids:
+        with pytest.raises(WarehouseError, match="corrupt"):
+            wh.document_body(doc_id)
     pack.unlink()
     with pytest.raises(WarehouseError, match="missing"):
-        wh.document_body(doc_id)
+        wh.document_body(ids[0])
 
 
 def test_bodies_stored_one_file_each_stay_readable(wh_path):
