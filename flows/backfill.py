@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from prefect import flow
+from prefect import flow, get_run_logger
 from prefect.states import Failed, State
 
 from flows import runs
@@ -17,6 +17,10 @@ from flows.ingest import ingest
 from flows.report import MAX_LISTED, RunSummary
 from flows.settings import DEFAULT_SOURCE, Settings
 from parsers.vocabulary import WAR_START
+
+# The series starts with the bulletin of 25.02.2022 ("day 2", the reference's first
+# date): day 1, 24.02.2022, has no bulletin, and asking for it must not fail a run.
+FIRST_REPORT_DATE = WAR_START + dt.timedelta(days=1)
 
 
 def date_range(start: dt.date, end: dt.date) -> set[dt.date]:
@@ -43,8 +47,14 @@ def backfill(
     if start > end:
         raise ValueError(f"start {start} is after end {end}")
     today = runs.kyiv_today(settings)
-    start = max(start, WAR_START)
+    if start < FIRST_REPORT_DATE:
+        get_run_logger().info(
+            "the first bulletin is of %s: starting there, not at %s", FIRST_REPORT_DATE, start
+        )
+        start = FIRST_REPORT_DATE
     end = min(end, today)
+    if start > end:
+        raise ValueError(f"no bulletin is dated {start}..{end}: the first is {FIRST_REPORT_DATE}")
     path = runs.resolve_warehouse(warehouse)
     parameters = {"start": start, "end": end, "source": source, "refetch": refetch}
     with runs.opened(path, settings) as wh:

@@ -42,7 +42,9 @@ def daily(
     path = runs.resolve_warehouse(warehouse)
     attempts = settings.publish_wait_attempts if wait_for_today else 0
     for attempt in range(attempts + 1):
-        summary, published = _catch_up(settings, source, today, path)
+        # Until the last check, today's absence is expected (early morning), not a failure.
+        today_due = wait_for_today and attempt == attempts
+        summary, published = _catch_up(settings, source, today, path, today_due)
         if published or not wait_for_today:
             break
         if attempt < attempts:
@@ -84,7 +86,9 @@ def _days_to_catch_up(last: dt.date | None, today: dt.date, source: str, path) -
     return date_range(last + dt.timedelta(days=1), today) if last < today else set()
 
 
-def _catch_up(settings: Settings, source: str, today: dt.date, path):
+def _catch_up(settings: Settings, source: str, today: dt.date, path, today_due: bool):
+    """One run of the flow's work, recorded in `runs`; today's bulletin counts as
+    missing (a failed run) only when `today_due`."""
     with runs.opened(path, settings) as wh:
         wanted = _days_to_catch_up(wh.last_report_date(source), today, source, path)
         run_id = runs.start(wh, "daily", {"source": source, "today": today})
@@ -92,14 +96,16 @@ def _catch_up(settings: Settings, source: str, today: dt.date, path):
         error = None
         try:
             result = ingest(settings, source, wanted, today, wh)
+            # Published: loaded, or answered by the source but unreadable (waiting
+            # would not help: the run fails now, naming the document and why).
+            published = today not in result.missing or today in result.tally.received
+            if not published and not today_due:
+                result.missing.discard(today)
         except Exception as exc:
             error = f"daily ({source}) crashed: {type(exc).__name__}: {exc}"
             raise
         finally:
             summary = runs.finish(wh, run_id, "daily", source, result, error)
-    # Published: loaded, or answered by the source but unreadable (waiting would
-    # not help: the run fails now, naming the document and why).
-    published = today not in result.missing or today in result.tally.received
-    # Today's absence is expected early in the morning: it is waited for, not a failure.
+    # The flow's own message says today's bulletin is not out; not again as "missing".
     summary.missing.discard(today)
     return summary, published

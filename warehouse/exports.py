@@ -8,6 +8,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import duckdb
+
 from parsers.vocabulary import BY_NAME, CATEGORY_NAMES, war_day
 from warehouse.records import WarehouseError
 
@@ -19,6 +21,17 @@ _DAILY = "SELECT * FROM daily_losses ORDER BY report_date"
 
 
 def export(con, format: str, out: Path, *, shape: str | None = None) -> list[Path]:
+    """Write daily_losses to `out` (a directory for a shape); returns the files written.
+    WarehouseError for bad options and for files that cannot be written."""
+    try:
+        return _export(con, format, out, shape)
+    except (OSError, duckdb.IOException) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        where = getattr(exc, "filename", None) or out
+        raise WarehouseError(f"cannot write {where}: {reason}") from exc
+
+
+def _export(con, format: str, out: Path, shape: str | None) -> list[Path]:
     if format not in FORMATS:
         raise WarehouseError(
             f"unknown export format {format!r}: choose one of {', '.join(FORMATS)}"

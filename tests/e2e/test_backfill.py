@@ -14,7 +14,9 @@ from reference_assertions import (
 from flows.backfill import backfill
 from warehouse import Warehouse
 
-FIRST, LAST = dt.date(2022, 2, 25), dt.date(2026, 8, 8)
+# As the README starts it: from the first day of the war, whose bulletin series begins
+# the day after (FIRST_REPORT_DATE).
+START, FIRST, LAST = dt.date(2022, 2, 24), dt.date(2022, 2, 25), dt.date(2026, 8, 8)
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +24,7 @@ def full_history(mirror, tmp_path_factory):
     path = tmp_path_factory.mktemp("full") / "losses.duckdb"
     mirror.clear_requests()
     state = backfill(
-        start=FIRST, end=LAST, base_url=mirror.url("mod"), warehouse=str(path), return_state=True
+        start=START, end=LAST, base_url=mirror.url("mod"), warehouse=str(path), return_state=True
     )
     return path, state, mirror.requests
 
@@ -32,6 +34,10 @@ def test_backfill_completes_and_fetches_each_bulletin_once(full_history):
     assert state.is_completed(), state.message
     day_pages = [path for _, path, _ in requests if path.startswith("/mod/news/")]
     assert len(day_pages) == len(set(day_pages)) == (LAST - FIRST).days + 1
+    with Warehouse.open(full_history[0], read_only=True) as wh:
+        assert wh.con.execute(
+            "SELECT min(report_date), max(report_date), count(*) FROM bulletins"
+        ).fetchone() == (FIRST, LAST, (LAST - FIRST).days + 1)
 
 
 def test_export_equals_the_reference(full_history, tmp_path):
@@ -67,7 +73,7 @@ def test_second_run_changes_nothing_and_fetches_nothing(full_history, mirror):
     before = table_fingerprints(path)
     mirror.clear_requests()
     state = backfill(
-        start=FIRST, end=LAST, base_url=mirror.url("mod"), warehouse=str(path), return_state=True
+        start=START, end=LAST, base_url=mirror.url("mod"), warehouse=str(path), return_state=True
     )
     assert state.is_completed(), state.message
     assert mirror.requests == []

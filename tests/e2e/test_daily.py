@@ -48,6 +48,10 @@ def test_daily_waits_for_todays_bulletin_then_fails_clearly(tmp_path):
     with Warehouse.open(path, read_only=True) as wh:
         # What was out (the days before) is loaded all the same.
         assert wh.last_report_date("mod") == D - dt.timedelta(days=1)
+        outcomes = wh.con.execute("SELECT outcome FROM runs ORDER BY run_id").fetchall()
+    # LOSSES_PUBLISH_WAIT_ATTEMPTS=2 (tests/conftest.py): two checks that found it not out
+    # yet, then the last one, which fails the run.
+    assert outcomes == [("completed",), ("completed",), ("failed",)]
 
 
 def test_daily_without_waiting_loads_what_is_out(tmp_path):
@@ -61,3 +65,5 @@ def test_daily_without_waiting_loads_what_is_out(tmp_path):
             return_state=True,
         )
     assert state.is_completed(), state.message
+    with Warehouse.open(path, read_only=True) as wh:
+        assert wh.con.execute("SELECT outcome FROM runs").fetchall() == [("completed",)]

@@ -97,6 +97,15 @@ def test_export_errors_are_one_line(reference_warehouse, tmp_path):
     assert result.exit_code == 2
     assert "the petroivaniuk shape is json only" in result.output
     assert "Traceback" not in result.output
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    for fmt, out in [("csv", blocker / "daily.csv"), ("parquet", blocker / "x" / "d.parquet")]:
+        result = run(
+            "export", "--format", fmt, "--out", str(out), "--warehouse", str(reference_warehouse)
+        )
+        assert result.exit_code == 2, result.output
+        assert f"cannot write {blocker}" in result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)
 
 
 def test_sql_table_json_and_errors(small):
