@@ -77,6 +77,7 @@ class _DateState:
 
     latest_revision: int = 0
     latest_hash: str | None = None
+    latest_url: str | None = None  # of the document the latest revision came from
     from_document: set[tuple[int, str]] = field(default_factory=set)  # (document_id, hash)
 
 
@@ -118,25 +119,26 @@ def _lookup(
     sources, dates = (list(column) for column in zip(*keys, strict=True)) if keys else ([], [])
     rows = con.execute(
         "SELECT 'document', document_id, source, NULL::DATE, NULL::INTEGER, fetched_at,"
-        " parse_status, parse_error, parser_version, NULL::BOOLEAN "
+        " parse_status, parse_error, parser_version, NULL::BOOLEAN, url "
         "FROM documents WHERE document_id IN (SELECT unnest($ids::BIGINT[])) "
         "UNION ALL "
         "SELECT 'bulletin', b.document_id, b.source, b.report_date, b.revision, NULL,"
-        " b.figures_hash, NULL, NULL, b.is_latest "
+        " b.figures_hash, NULL, NULL, b.is_latest, d.url "
         "FROM bulletins b JOIN (SELECT unnest($sources::VARCHAR[]) AS source,"
-        " unnest($dates::DATE[]) AS report_date) k USING (source, report_date)",
+        " unnest($dates::DATE[]) AS report_date) k USING (source, report_date) "
+        "JOIN documents d ON d.document_id = b.document_id",
         {"ids": ids, "sources": sources, "dates": dates},
     ).fetchall()
     documents: dict[int, tuple] = {}
     states = {key: _DateState() for key in keys}
-    for part, doc_id, source, date, revision, fetched_at, text, error, version, latest in rows:
+    for part, doc_id, source, date, revision, fetched_at, text, error, version, latest, url in rows:
         if part == "document":
-            documents[doc_id] = (source, fetched_at, text, error, version)
+            documents[doc_id] = (source, fetched_at, text, error, version, url)
             continue
         state = states[(source, date)]
         state.from_document.add((doc_id, text))
         if latest:
-            state.latest_revision, state.latest_hash = revision, text
+            state.latest_revision, state.latest_hash, state.latest_url = revision, text, url
     missing = sorted(set(ids) - documents.keys())
     if missing:
         raise WarehouseError(f"no stored document with id {', '.join(map(str, missing))}")
@@ -150,7 +152,7 @@ def _plan_item(
     plan: _Plan,
     now: dt.datetime,
 ) -> LoadResult:
-    source, fetched_at, old_status, old_error, old_version = documents[item.document_id]
+    source, fetched_at, old_status, old_error, old_version, url = documents[item.document_id]
     found = problems(item.bulletins, source, fetched_at)
     if found:
         message = "; ".join(found)
@@ -171,17 +173,22 @@ def _plan_item(
         digest = figures_hash(bulletin)
         state = states[key]
         if (item.document_id, digest) in state.from_document:
-            produced = True  # loaded from this very document before: nothing to do
-            unchanged += 1
-            continue
-        if state.latest_hash == digest:
+            produced = True  # loaded from this very document before
+            if state.latest_hash == digest or state.latest_url != url:
+                # Still the latest; or superseded by another URL's bulletin, which an
+                # old copy served elsewhere must not flap back.
+                unchanged += 1
+                continue
+            # Its own URL said something else since, and now says this again: a revert,
+            # so revision N+1 like any change.
+        elif state.latest_hash == digest:
             unchanged += 1
             continue
         revision = state.latest_revision + 1
         if state.latest_revision:
             plan.supersede((bulletin.source, bulletin.date, state.latest_revision))
             revised.append((bulletin.source, bulletin.date, revision))
-        state.latest_revision, state.latest_hash = revision, digest
+        state.latest_revision, state.latest_hash, state.latest_url = revision, digest, url
         state.from_document.add((item.document_id, digest))
         _add_rows(plan, item, bulletin, revision, digest, now)
         written.append(bulletin)

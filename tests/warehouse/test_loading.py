@@ -91,6 +91,28 @@ def test_different_figures_make_a_new_revision_and_keep_the_old(wh):
     assert table_checksums(wh) == before
 
 
+def test_a_page_that_goes_back_to_what_it_said_is_a_revision(wh):
+    """A -> B -> A at one URL: the latest is what the URL says now. An old copy under
+    another URL does not flap the latest back."""
+    url = "http://m/mod/day"
+    corrected = {**FIGURES, "tanks": (7795, 16)}
+    [a] = wh.store_documents([document(url, "<p>A</p>")])
+    [b] = wh.store_documents([document(url, "<p>B</p>")])
+    wh.load_document(a, [bulletin(D, FIGURES)], PARSER)
+    wh.load_document(b, [bulletin(D, corrected)], PARSER)
+    [again] = wh.store_documents([document(url, "<p>A</p>")])
+    assert again == a  # the same answer as before is the same document
+    reverted = wh.load_document(again, [bulletin(D, FIGURES)], PARSER)
+    assert reverted.revised == (("mod", D, 3),)
+    assert wh.latest_day("mod")[1]["tanks"] == (7794, 15, None)
+    # the corrected figures under another URL, then the old copy at the first URL again
+    [elsewhere] = wh.store_documents([document("http://m/mod/other", "<p>C</p>")])
+    wh.load_document(elsewhere, [bulletin(D, corrected)], PARSER)
+    before = table_checksums(wh)
+    assert wh.load_document(a, [bulletin(D, FIGURES)], PARSER).new_revisions == 0
+    assert table_checksums(wh) == before
+
+
 @pytest.mark.parametrize(
     ("bulletins", "reason"),
     [
