@@ -106,3 +106,35 @@ def check_rows(
         [wanted, since, source, source],
     ).fetchall()
     return [CheckRow(*row) for row in rows]
+
+
+def unreported_failures(con, *, since: dt.date | None = None) -> list[CheckRow]:
+    """Failing check rows `losses check` has not reported yet, oldest first."""
+    rows = con.execute(
+        f"SELECT {ROW_COLUMNS} FROM checks c "
+        "WHERE status IN (SELECT unnest(?::VARCHAR[])) "
+        "AND report_date >= coalesce(?::DATE, DATE '0001-01-01') "
+        "AND NOT EXISTS (SELECT 1 FROM check_reports r WHERE r.source = c.source "
+        " AND r.report_date = c.report_date AND r.category = c.category "
+        " AND r.revision = c.revision AND r.status = c.status) "
+        "ORDER BY report_date, source, category",
+        [list(FAILING_STATUSES), since],
+    ).fetchall()
+    return [CheckRow(*row) for row in rows]
+
+
+def mark_reported(con, rows: list[CheckRow], now: dt.datetime) -> None:
+    if not rows:
+        return
+    con.execute(
+        "INSERT OR IGNORE INTO check_reports SELECT unnest(?::VARCHAR[]), unnest(?::DATE[]),"
+        " unnest(?::VARCHAR[]), unnest(?::INTEGER[]), unnest(?::VARCHAR[]), ?::TIMESTAMPTZ",
+        [
+            [r.source for r in rows],
+            [r.report_date for r in rows],
+            [r.category for r in rows],
+            [r.revision for r in rows],
+            [r.status for r in rows],
+            now,
+        ],
+    )

@@ -360,6 +360,15 @@ class Warehouse:
             self.con, since=since, statuses=tuple(statuses) if statuses else None, source=source
         )
 
+    def report_new_failures(self, *, since: dt.date | None = None) -> list[CheckRow]:
+        """Failing check rows not reported before (from `since` on), marked as
+        reported now: each failure is new once, whoever judged it."""
+        self._writable()
+        with transaction(self.con):
+            rows = checking.unreported_failures(self.con, since=since)
+            checking.mark_reported(self.con, rows, _now())
+        return rows
+
     # -- runs ----------------------------------------------------------------------
 
     def start_run(self, flow: str, parameters: dict[str, Any]) -> int:

@@ -123,7 +123,9 @@ Statuses:
   no_delta         the bulletin states no increase
   implausible      over the daily bound, negative, or 100x the previous total
 
-Exit code 1 when this run found a new mismatch, restated or implausible row."""
+Exit code 1 when there is a mismatch, restated or implausible row (from --since on)
+that no earlier `losses check` reported, whether this command or a flow's run judged
+it; so `losses ingest && losses check` alerts once per new failure."""
 
 
 def check(
@@ -148,6 +150,8 @@ def check(
     since_date = _parse_date(since)
     with _open(warehouse, read_only=False, wait=wait) as wh:
         summary = wh.run_check(full=full)
+        # New: not reported by this command before, whoever judged it (a flow's run too).
+        new = wh.report_new_failures(since=since_date)
         findings = wh.check_rows(since=since_date)
         counts = dict(
             wh.con.execute(
@@ -162,7 +166,7 @@ def check(
         scope = f" since {since_date}" if since_date else ""
         typer.echo(
             f"checked {summary.checked} new row(s) on {summary.dates} date(s); "
-            f"{summary.failed} new failure(s)"
+            f"{len(new)} new failure(s)"
         )
         failures = [row for row in findings if row.status in FAILING_STATUSES]
         if failures:
@@ -185,7 +189,7 @@ def check(
         else:
             typer.echo(f"no failures{scope}")
         typer.echo("all rows" + scope + ": " + ", ".join(f"{n} {s}" for s, n in counts.items()))
-    if summary.failures:
+    if new:
         raise typer.Exit(1)
 
 

@@ -46,6 +46,19 @@ def test_check_reports_new_failures_with_exit_code_1_once(small):
     assert "0 new failure(s)" in again.output and "mismatch" in again.output
 
 
+def test_check_reports_failures_a_flow_judged_once(small):
+    with Warehouse.open(small) as wh:
+        assert wh.run_check().failed == 1  # as `losses ingest` does at the end of a run
+    later = run("check", "--json", "--since", "2024-06-04", "--warehouse", str(small))
+    assert later.exit_code == 0  # out of --since's scope: not reported yet
+    first = run("check", "--warehouse", str(small))
+    assert first.exit_code == 1, first.output
+    assert "checked 0 new row(s) on 0 date(s); 1 new failure(s)" in first.output
+    assert run("check", "--warehouse", str(small)).exit_code == 0
+    again = run("check", "--full", "--warehouse", str(small))  # judged again the same way
+    assert again.exit_code == 0 and "0 new failure(s)" in again.output
+
+
 def test_check_json_lists_every_row_that_is_not_ok(small):
     result = run("check", "--json", "--warehouse", str(small))
     rows = json.loads(result.stdout)
@@ -67,10 +80,11 @@ def test_check_on_the_reference_history(reference_warehouse, tmp_path):
     shutil.copy(reference_warehouse, copy)
     shutil.copytree(bodies_dir(reference_warehouse), bodies_dir(copy))
     result = run("check", "--json", "--warehouse", str(copy))
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # the 13 restatements, judged by the load, reported once
     rows = json.loads(result.stdout)
     assert sum(r["status"] == "restated" for r in rows) == 13
     assert {r["status"] for r in rows} == {"restated", "new_category", "merged_category"}
+    assert run("check", "--json", "--warehouse", str(copy)).exit_code == 0
 
 
 def test_export_petroivaniuk_and_csv(reference_warehouse, tmp_path):

@@ -17,6 +17,7 @@ TABLES = {
     "bulletins",
     "categories",
     "category_lineage",
+    "check_reports",
     "checks",
     "document_bodies",
     "documents",
@@ -47,7 +48,12 @@ def _objects(con) -> dict[str, set[str]]:
 def test_migrates_an_empty_file(wh_path):
     with Warehouse.open(wh_path) as wh:
         versions = wh.con.execute("SELECT version, name FROM schema_version ORDER BY 1").fetchall()
-        assert versions == [(1, "base"), (2, "plausibility"), (3, "body_packs")]
+        assert versions == [
+            (1, "base"),
+            (2, "plausibility"),
+            (3, "body_packs"),
+            (4, "check_reports"),
+        ]
         assert _objects(wh.con) == {"tables": TABLES, "views": VIEWS}
         assert wh.con.execute("SELECT count(*) FROM categories").fetchone()[0] == len(CATEGORIES)
         assert wh.query("SELECT child, parent FROM category_lineage ORDER BY 2")[1] == [
@@ -87,11 +93,11 @@ def test_migrates_from_the_previous_version(wh_path):
     con.execute("CREATE SEQUENCE IF NOT EXISTS dummy")  # unrelated objects survive too
     con.close()
 
-    with pytest.raises(WarehouseError, match="schema version 1, this code needs 3"):
+    with pytest.raises(WarehouseError, match="schema version 1, this code needs 4"):
         Warehouse.open(wh_path, read_only=True)
 
     with Warehouse.open(wh_path) as wh:
-        assert migrations.current_version(wh.con) == 3
+        assert migrations.current_version(wh.con) == 4
         kept = wh.con.execute("SELECT report_date, status, note FROM checks ORDER BY 1").fetchall()
         assert [status for _, status, _ in kept] == ["new_category", "ok"]
         assert wh.con.execute("SELECT count(*) FROM bulletins WHERE checked").fetchone() == (0,)
