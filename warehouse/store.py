@@ -455,8 +455,11 @@ class Warehouse:
         quarantined = [
             dict(zip(("document_id", "url", "error"), row, strict=True))
             for row in con.execute(
-                "SELECT document_id, url, parse_error FROM documents "
-                "WHERE parse_status = 'error' ORDER BY document_id DESC LIMIT 10"
+                # Those whose date is still missing (not loaded since from another copy).
+                "SELECT document_id, url, parse_error FROM documents d "
+                "WHERE parse_status = 'error' AND NOT EXISTS (SELECT 1 FROM bulletins b "
+                " WHERE b.source = d.source AND b.report_date = d.report_date) "
+                "ORDER BY document_id DESC LIMIT 10"
             ).fetchall()
         ]
         last_run = con.execute(

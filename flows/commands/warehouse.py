@@ -236,7 +236,7 @@ SQL_EPILOG = """Examples:
 Tables: documents, bulletins, observations, checks, runs, categories,
 category_lineage, plausibility_bounds, source_preference.
 Views: daily_losses, daily_losses_long, latest_observations, check_findings,
-source_disagreements. The warehouse is opened read-only."""
+source_disagreements. The warehouse is opened read-only, without file access."""
 
 
 def sql(
@@ -251,6 +251,8 @@ def sql(
     import duckdb
 
     with _open(warehouse, read_only=True, wait=wait) as wh:
+        # Read-only covers the database; this covers files (COPY TO, read_csv, ATTACH).
+        wh.con.execute("SET enable_external_access = false")
         try:
             columns, rows = wh.query(query)
         except duckdb.Error as exc:

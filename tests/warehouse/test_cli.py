@@ -9,7 +9,7 @@ import shutil
 import pytest
 import typer
 from typer.testing import CliRunner
-from wh_helpers import bulletin, load
+from wh_helpers import bulletin, document, load
 
 from flows.commands import warehouse as commands
 from flows.mirror.reference import EQUIPMENT_FILE, PERSONNEL_FILE
@@ -137,6 +137,10 @@ def test_sql_table_json_and_errors(small):
     assert "Traceback" not in bad.output
     write = run("sql", "DELETE FROM observations", "--warehouse", str(small))
     assert write.exit_code == 2 and "read-only" in write.output
+    target = small.parent / "written.csv"
+    copy = run("sql", f"COPY (SELECT 1) TO '{target}'", "--warehouse", str(small))
+    assert copy.exit_code == 2 and "disabled" in copy.output
+    assert not target.exists()
 
 
 def test_status(small):
@@ -148,6 +152,22 @@ def test_status(small):
     info = json.loads(run("status", "--json", "--warehouse", str(small)).stdout)
     assert info["sources"][0]["last_date"] == "2024-06-03"
     assert info["documents"] == {"loaded": 3}
+
+
+def test_status_lists_quarantined_documents_whose_date_is_still_missing(small):
+    with Warehouse.open(small) as wh:
+        ids = wh.store_documents(
+            [
+                document("http://m/mod/bad-0603", "<p>x</p>", report_date=dt.date(2024, 6, 3)),
+                document("http://m/mod/bad-0604", "<p>y</p>", report_date=dt.date(2024, 6, 4)),
+            ]
+        )
+        for doc_id in ids:
+            wh.mark_parse_error(doc_id, "unreadable: no bulletin")
+    info = json.loads(run("status", "--json", "--warehouse", str(small)).stdout)
+    # 2024-06-03 is loaded from another copy: only 2024-06-04's problem is still open
+    assert [doc["url"] for doc in info["quarantined"]] == ["http://m/mod/bad-0604"]
+    assert info["documents"] == {"error": 2, "loaded": 3}
 
 
 def test_missing_warehouse_and_default_path(tmp_path, monkeypatch):
