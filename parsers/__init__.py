@@ -21,7 +21,7 @@ from parsers.sniff import FORMATS, sniff_format, sniff_text
 from parsers.text import parse_text
 
 # Bump whenever the output for some input changes (the warehouse records it per load).
-PARSER_VERSION = "1.0"
+PARSER_VERSION = "1.1"
 
 _PARSERS = {"mod": parse_mod, "minfin": parse_minfin, "api": parse_api, "text": parse_text}
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Mapping
 
 from parsers.decoding import decode_body
@@ -63,7 +64,24 @@ def parse_api(
     return [_record(record, index) for index, record in enumerate(records)]
 
 
+# No count of this war comes near it (personnel is ~10**6): a larger number ("1e20") is
+# a broken record, not a figure.
+MAX_NUMBER = 10**8
+# "2024-06-04", optionally with a time ("2024-06-04T00:00:00Z", "2024-06-04 00:00:00").
+_DATE_RE = re.compile(
+    r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})"
+    r"(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?"
+)
+
+
 def _read_int(value: object) -> int:
+    number = _read_any_int(value)
+    if abs(number) > MAX_NUMBER:
+        raise NumberError(f"{value!r} is implausibly large (more than {MAX_NUMBER})")
+    return number
+
+
+def _read_any_int(value: object) -> int:
     if isinstance(value, bool):
         raise NumberError(f"{value!r} is not a number")
     if isinstance(value, int):
@@ -78,6 +96,15 @@ def _read_int(value: object) -> int:
     raise NumberError(f"{value!r} is not a number")
 
 
+def _read_date(raw: object) -> dt.date:
+    """The record's date: "YYYY-MM-DD", with a time or not; ValueError for anything else
+    ("2024-06-04junk" is not read as 2024-06-04)."""
+    match = _DATE_RE.fullmatch(raw) if isinstance(raw, str) else None
+    if match is None:
+        raise ValueError(raw)
+    return dt.date.fromisoformat(match["date"])
+
+
 def _record(record: object, index: int) -> Bulletin:
     if not isinstance(record, Mapping):
         return Bulletin(None, "api", "en", {}, (f"record {index} is not an object",))
@@ -85,7 +112,7 @@ def _record(record: object, index: int) -> Bulletin:
     raw_date = record.get("date")
     report_date: dt.date | None = None
     try:
-        report_date = dt.date.fromisoformat(str(raw_date)[:10])
+        report_date = _read_date(raw_date)
     except ValueError:
         errors.append(f"record {index}: cannot read date {raw_date!r}")
     where = report_date.isoformat() if report_date else f"record {index}"

@@ -44,6 +44,24 @@ TITLE_DATE_RE = re.compile(
     r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})(?!\d)",
     re.IGNORECASE,
 )
+# The same range as reposts also write it: "від 24.02.22 до 04.06.24", "з 24 лютого 2022
+# року по 4 червня 2024 року", "from Feb 24, 2022 to June 4, 2024" (prose only; the end
+# date must carry its year).
+_WAR_START = (
+    r"(?:24\.0?2\.(?:20)?22|24\s+(?:лютого|февраля|february|feb)\.?,?\s+2022|"
+    r"(?:february|feb)\.?\s+24(?:th)?,?\s+2022)"
+)
+_YEAR_WORD = r"(?:\s*(?:року|р\.|рік|года|г\.))?"
+_PROSE_TITLE_RE = re.compile(
+    r"(?:\bз|\bіз|\bвід|\bс|\bот|\bfrom)\s*"
+    + _WAR_START
+    + _YEAR_WORD
+    + r",?\s*(?:по|до|to|till|until|through|—)\s*"
+    + rf"(?:{_NUMERIC}|(?P<d1>\d{{1,2}})\s+{_MONTH}\s+(?P<y1>\d{{4}})|"
+    + _MONTH.replace("month", "month2")
+    + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4}))(?!\d)",
+    re.IGNORECASE,
+)
 _AS_OF_RE = re.compile(
     r"(?:станом\s+на|по\s+состоянию\s+на|as\s+of|as\s+at|на\s+ранок|на\s+утро|"
     r"(?:reported|said|published)\s+on)\s+(?:ранок\s+|утро\s+)?(?:\w+,\s+)?" + _DATE,
@@ -101,11 +119,26 @@ def _match_date(match: re.Match[str], hint: dt.date | None) -> dt.date | None:
     return _nearest_year(month, day, hint)
 
 
-def prose_date(text: str, hint: dt.date | None = None) -> dt.date | None:
-    """The report date a repost states in words, or None (see the module docstring)."""
+def prose_date(text: str, hint: dt.date | None = None, *, after: str = "") -> dt.date | None:
+    """The report date a repost states in words, or None (see the module docstring).
+
+    `text` is what comes before the figures and the figures themselves; `after`, the text
+    after them ("Читайте також: ... з 24.02.22 по 03.06.24", "Нагадаємо, станом на ..."),
+    is looked at only when `text` states no date."""
+    found = _stated_date(text, hint)
+    if found is None and after:
+        found = _stated_date(after, hint)
+    return found
+
+
+def _stated_date(text: str, hint: dt.date | None) -> dt.date | None:
     found = title_date(text)
     if found:
         return found
+    for match in _PROSE_TITLE_RE.finditer(text):
+        found = _match_date(match, hint)
+        if found:
+            return found
     for match in _AS_OF_RE.finditer(text):
         found = _match_date(match, hint)
         if found:

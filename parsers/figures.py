@@ -18,6 +18,7 @@ from parsers.model import Bulletin, Figure
 from parsers.numbers import (
     QUALIFIER_WORDS,
     NumberError,
+    ScaleWordError,
     normalize_text,
     scan_increase,
     scan_value,
@@ -30,13 +31,16 @@ from parsers.vocabulary import CATEGORY_NAMES, VEHICLES_ALONE, classify_label, r
 MAX_LABEL_WORDS = 8
 
 _SEPARATOR_RE = re.compile(r"\s*(?:[—:]\s*)+")
-_BULLET_RE = re.compile(r"^(?:[^\w(]+|\d{1,2}[.)]\s+(?=[^\W\d_]))+")
+# Bullets: symbols ("-", "•", "✅"), keycap emoji ("1️⃣"), and "N." / "N)" numbering
+# before a label or a number ("2. 7794 танки (+15)"; one or two digits, then a space).
+_BULLET_RE = re.compile(r"^(?:[^\w(]+|[0-9#*]\ufe0f?\u20e3|\U0001f51f|[0-9]{1,2}[.)] +(?=[^\W_]))+")
 _DIGIT_RE = re.compile(r"[0-9]")
 _CLAUSE_PUNCTUATION_RE = re.compile(r"[;,.]")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 # The label after a number (number-first order): words, slashes, hyphens and bracketed
 # words ("(катери)"), up to an increase bracket, a digit or the end.
-_TRAILING_LABEL_RE = re.compile(r"(?:[^\d()—:;]|\([^\d()]*\))*")
+# A bracket with a sign or without letters ("(+?)") is an (unreadable) increase, not words.
+_TRAILING_LABEL_RE = re.compile(r"(?:[^\d()—:;]|\((?![ +-])[^\d()+]*[^\W\d_][^\d()+]*\))*")
 # The shape of nearly every line of a bulletin, normalized: "танків — 12066 (+3) од,",
 # "personnel — about 320670 (+850) persons,", "кораблів / катерів — 33 (+0) од.". One
 # regex reads it for a fifth of the cost of the general path (split_clauses, then
@@ -122,7 +126,17 @@ def _label_first(clause: str, line: int, strict: bool) -> list[Candidate]:
     label: str | None = pieces[0]
     for piece in pieces[1:]:
         if not starts_value(piece):
-            if _DIGIT_RE.search(piece):
+            digit = _DIGIT_RE.search(piece)
+            if digit and label is not None and _label_ok(label) and classify_label(label):
+                # "особового складу — біля 512 420": words nobody knows before the number
+                # of a known label; an error naming them, never a dropped figure.
+                problem = f"unknown words before the number: {piece[: digit.start()].strip()!r}"
+                found.append(
+                    _candidate(
+                        label, line, clause, figure=None, problem=problem, has_increase=False
+                    )
+                )
+            elif digit:
                 spoil(piece)
             elif strict and label is not None and _label_ok(label) and classify_label(label):
                 # "танків — н/д", "танків —": a known category without a number.
@@ -166,7 +180,37 @@ def _label_first(clause: str, line: int, strict: bool) -> list[Candidate]:
             )
         )
         label = rest
+    if strict and len(pieces) == 1 and not found and _DIGIT_RE.search(clause):
+        found.extend(_without_separator(clause, line))
     return found
+
+
+def _without_separator(clause: str, line: int) -> list[Candidate]:
+    """A list item with a known label and a number but no dash or colon between them
+    ("літаків 357 (+0) од,"). Read when it is exactly "label number (+increase) [units]";
+    any other such item is an error naming it, never dropped."""
+    digit = _DIGIT_RE.search(clause)
+    start = clause.rfind(" ", 0, digit.start()) + 1  # the word with the first digit
+    label = clause[:start]
+    if not classify_label(label.strip(" ,.;")):
+        # A qualifier before the number ("особового складу близько 512 420")?
+        words = label.split()
+        for n in (1, 2, 3):
+            if len(words) > n and " ".join(words[-n:]).lower() in QUALIFIER_WORDS:
+                label = label.rstrip().rsplit(None, n)[0]
+                start = len(label)
+                break
+    if not start or not _label_ok(label) or not classify_label(label.strip(" ,.;")):
+        return []  # prose with a number ("з 24.02.22 по 04.06.24 орієнтовно склали")
+    problem = f"no dash or colon between the label and the number: {clause.strip()!r}"
+    try:
+        value = scan_value(clause, start)
+    except NumberError:
+        value = None
+    if value is not None and value.has_increase and _is_end(clause, value.end):
+        figure = Figure(value.total, value.delta, value.qualifier)
+        return [_candidate(label, line, clause, figure=figure, problem=None, has_increase=True)]
+    return [_candidate(label, line, clause, figure=None, problem=problem, has_increase=False)]
 
 
 def _number_first(clause: str, line: int, whole_line: bool, strict: bool) -> list[Candidate]:
@@ -185,7 +229,9 @@ def _number_first(clause: str, line: int, whole_line: bool, strict: bool) -> lis
                 if increase is not None:
                     (delta, end), has_increase = increase, True
         except NumberError as exc:
-            if not label:  # the number itself: name the words after it
+            if isinstance(exc, ScaleWordError):  # "646 тис. окупантів": the words after
+                label = _TRAILING_LABEL_RE.match(clause, exc.end)[0]
+            elif not label:  # the number itself: name the words after it
                 space = clause.find(" ", pos)
                 label = _TRAILING_LABEL_RE.match(clause, space + 1)[0] if space >= 0 else ""
             if _label_ok(label) and (strict or classify_label(label)):
@@ -315,7 +361,31 @@ def select_block(candidates: Sequence[Candidate], lines: Sequence[str]) -> list[
                 selected.append(cand)
             elif cand.has_increase or seen_known:
                 selected.append(cand)
+            elif _is_list_item(cand) and _list_lines(block, cand.line) >= 2:
+                # "окупантів — близько 512 420" above "танків — 7794 (+15)": shaped like
+                # the items below it, not like a headline; an unknown label, not dropped.
+                selected.append(cand)
     return selected
+
+
+def _is_list_item(cand: Candidate) -> bool:
+    """Whether a candidate's clause is exactly "label — [qualifier] number [units]", as
+    list items are (a headline goes on after its number: "за добу — 1 290 окупантів")."""
+    if cand.figure is None:
+        return False
+    pieces = _SEPARATOR_RE.split(cand.text)
+    if len(pieces) != 2:
+        return False
+    try:
+        value = scan_value(pieces[1])
+    except NumberError:
+        return False
+    return _is_end(pieces[1], value.end)
+
+
+def _list_lines(block: Sequence[Candidate], other_than: int) -> int:
+    """How many other lines of a block hold a known figure."""
+    return len({c.line for c in block if c.category and c.line != other_than})
 
 
 def build_bulletin(
@@ -332,6 +402,7 @@ def build_bulletin(
     problems = list(errors)
     figures: dict[str, Figure] = {}
     sources: dict[str, Candidate] = {}
+    contradicted: set[str] = set()
     fuel_tanks_separate = any(c.category == "fuel_tanks" for c in candidates)
     for cand in candidates:
         name = cand.category
@@ -363,10 +434,15 @@ def build_bulletin(
             problems.append(
                 f"two different figures for {name}: {sources[name].text!r} and {cand.text!r}"
             )
+            contradicted.add(name)  # neither is kept: which one is the bulletin's is a guess
             continue
         figures[name] = figure
         sources[name] = cand
-    ordered = {name: figures[name] for name in CATEGORY_NAMES if name in figures}
+    ordered = {
+        name: figures[name]
+        for name in CATEGORY_NAMES
+        if name in figures and name not in contradicted
+    }
     return Bulletin(
         date=date, source=source, lang=lang, figures=ordered, errors=tuple(dict.fromkeys(problems))
     )

@@ -18,6 +18,15 @@ class NumberError(ParseError):
     """A figure is present but cannot be read unambiguously; the message quotes it."""
 
 
+class ScaleWordError(NumberError):
+    """A number followed by a scale word ("646 тис.", "1.2 million"); `end` is the index
+    just after the scale word (where the label of a number-first figure starts)."""
+
+    def __init__(self, message: str, end: int) -> None:
+        super().__init__(message)
+        self.end = end
+
+
 # Every Unicode space a copied text may carry inside "512 420" (no-break, narrow
 # no-break, thin, figure, punctuation, hair, en/em spaces...), and invisible characters
 # that must not split a word or a number. (Regexes, not str.translate: a translate table
@@ -100,6 +109,7 @@ def read_number(raw: str) -> int:
 # Qualifiers before a total. Longest first so "більш ніж" wins over "більш".
 QUALIFIER_WORDS: dict[str, Qualifier] = {
     "близько": "about",
+    "біля": "about",
     "приблизно": "about",
     "орієнтовно": "about",
     "майже": "about",
@@ -112,21 +122,29 @@ QUALIFIER_WORDS: dict[str, Qualifier] = {
     "approx": "about",
     "about": "about",
     "around": "about",
+    "roughly": "about",
     "almost": "about",
     "nearly": "about",
     "circa": "about",
     "~": "about",
     "≈": "about",
     "понад": "more",
+    "щонайменше": "more",
+    "не менше ніж": "more",
+    "не менше": "more",
     "більш ніж": "more",
     "більше ніж": "more",
     "більше": "more",
     "більш": "more",
     "свыше": "more",
+    "не менее чем": "more",
+    "не менее": "more",
+    "по меньшей мере": "more",
     "более чем": "more",
     "более": "more",
     "больше": "more",
     "more than": "more",
+    "at least": "more",
     "over": "more",
     "above": "more",
     ">": "more",
@@ -152,6 +170,15 @@ UNIT_WORDS = frozenset(
 # An increase in brackets: "(+15)", "(+15 за минулу добу)", "(+1,330)", "(0)", "(-3)".
 _INCREASE_RE = re.compile(r"\(\s*(?P<sign>[+-]?)\s*(?P<body>[^()]*?)\s*\)")
 _DIGIT_RE = re.compile(r"[0-9]")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+# A scale word after a number ("646 тис. осіб", "1 million"): the number is not the figure,
+# and reading it as one would be a wrong number, so it is an error.
+_SCALE_WORD_RE = re.compile(
+    r" ?(?P<word>тис|тисяч[аіи]?|тыс|тысяч[аи]?|thousands?|млн|мільйон(?:а|ів|и)?|"
+    r"миллион(?:а|ов|ы)?|millions?|mln|млрд|мільярд(?:а|ів|и)?|миллиард(?:а|ов|ы)?|"
+    r"billions?|bn)(?![^\W\d_])\.?",
+    re.IGNORECASE,
+)
 # The first "word" of a value (up to a space, a separator or a bracket) holds a digit.
 _DIGIT_IN_TOKEN_RE = re.compile(r"[^\s—:;,()0-9]*[0-9]")
 
@@ -184,6 +211,9 @@ def _increase_value(match: re.Match[str]) -> int:
     if not number:
         raise NumberError(f"cannot read increase {match[0]!r}")
     rest = body[number.end() :]
+    scale = _SCALE_WORD_RE.match(rest)
+    if scale:
+        raise NumberError(f"cannot read increase {match[0]!r}: a scale word ({scale['word']!r})")
     if rest[:1].isalnum():  # one character: exactly the regex class [^\W_]
         raise NumberError(f"cannot read increase {match[0]!r}: letters inside the number")
     if _DIGIT_RE.search(rest):
@@ -235,6 +265,14 @@ def scan_value(text: str, pos: int = 0, *, units: bool = True) -> Value:
     if letter_after or letter_before:
         word = _first_word(text, pos)
         raise NumberError(f"cannot read number {word!r}: letters inside the number")
+    if text.startswith(" ", end):
+        scale = _SCALE_WORD_RE.match(text, end)
+        if scale:
+            raise ScaleWordError(
+                f"cannot read number {text[pos : scale.end()]!r}: a scale word "
+                f"({scale['word']!r}) after the number",
+                scale.end(),
+            )
     total = read_number(number[0])
     if units:
         end = _skip_units(text, end)
@@ -265,7 +303,10 @@ def scan_increase(text: str, pos: int) -> tuple[int, int] | None:
             raise NumberError(f"cannot read increase {text[pos:]!r}: no closing bracket")
         return None
     if not _DIGIT_RE.search(increase[0]):
-        return None
+        if increase["sign"] or not _LETTER_RE.search(increase["body"]):
+            # "(+?)", "(+)", "()", "(—)": an increase bracket nobody can read.
+            raise NumberError(f"cannot read increase {increase[0]!r}")
+        return None  # "(катери)": words, not an increase
     return _increase_value(increase), increase.end()
 
 

@@ -11,6 +11,7 @@ comes from the text ("з 24.02.22 по 23.11.24", "станом на 23 лист
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 
 from parsers.dates import prose_date
@@ -30,11 +31,16 @@ def parse_text(
     date: dt.date | None = None,
 ) -> list[Bulletin]:
     text = ensure_clean(decode_body(body, content_type))
-    lines = html_to_lines(text) if _LOOKS_HTML.search(text[:5000]) else text.splitlines()
+    if _LOOKS_HTML.search(text[:5000]):
+        lines = html_to_lines(text)
+    else:  # entities without tags ("танки&nbsp;— 7794", "ББМ &#8212; 15&nbsp;020") too
+        lines = (html.unescape(text) if "&" in text else text).splitlines()
     selected = select_block(read_candidates(lines, strict=False), lines)
     if not any(c.category for c in selected):
         where = f" ({url})" if url else ""
         raise ParseError(f"no bulletin figures found in the text{where}")
-    report_date = prose_date("\n".join(lines), hint=date) or date
+    end = max(c.line for c in selected) + 1  # the date stated before/in the list first
+    after = "\n".join(lines[end:])
+    report_date = prose_date("\n".join(lines[:end]), hint=date, after=after) or date
     lang = detect_lang(" ".join(c.label for c in selected))
     return [build_bulletin(selected, date=report_date, source="text", lang=lang)]

@@ -119,6 +119,10 @@ _LABEL_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:military |enemy )?personnel",
         r"troops",
         r"manpower",
+        # The press writes the personnel item as "окупантів — близько 512 420".
+        r"окупант(?:и|ів)",
+        r"оккупант(?:ы|ов)",
+        r"occupiers",
     ),
     "tanks": (
         r"танк(?:и|ів|ов|а|і|ам|ами)?",

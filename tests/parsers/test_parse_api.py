@@ -99,3 +99,30 @@ def test_numeric_strings_and_negative_increases_are_read():
     body = {"data": {"date": "2024-06-04", "stats": {"tanks": "7 794"}, "increase": {"tanks": -3}}}
     (bulletin,) = parse_document(json.dumps(body))
     assert (bulletin.figures["tanks"].total, bulletin.figures["tanks"].delta) == (7794, -3)
+
+
+@pytest.mark.parametrize(
+    ("record", "error"),
+    [
+        ({"date": "2024-06-04junk", "stats": {"tanks": 1}}, "cannot read date '2024-06-04junk'"),
+        ({"date": 20240604, "stats": {"tanks": 1}}, "cannot read date 20240604"),
+        ({"date": "2024-06-04", "stats": {"tanks": 1e20}}, "implausibly large"),
+        ({"date": "2024-06-04", "stats": {"tanks": 10**20}}, "implausibly large"),
+        (
+            {"date": "2024-06-04", "stats": {"tanks": 7794}, "increase": {"tanks": 1e12}},
+            "implausibly large",
+        ),
+    ],
+)
+def test_junk_dates_and_huge_numbers_are_errors(record, error):
+    (bulletin,) = parse_document(json.dumps({"data": record}))
+    assert any(error in e for e in bulletin.errors), bulletin.errors
+    assert "tanks" not in bulletin.figures or record["date"] != "2024-06-04"
+
+
+@pytest.mark.parametrize("raw", ["2024-06-04", "2024-06-04T00:00:00Z", "2024-06-04 09:30:00"])
+def test_api_dates_with_a_time_are_read(raw):
+    body = {"data": {"date": raw, "stats": {"tanks": 7794.0}}}
+    (bulletin,) = parse_document(json.dumps(body))
+    assert (bulletin.date, bulletin.errors) == (D(2024, 6, 4), ())
+    assert bulletin.figures["tanks"].total == 7794

@@ -91,3 +91,25 @@ def test_page_without_days():
     page = "<html><body><ul class='menu'><li>Ринки</li></ul><p>casualties</p></body></html>"
     with pytest.raises(ParseError, match="no days"):
         parse_document(page, format="minfin")
+
+
+@pytest.mark.parametrize("small", ["<small>(+?)</small>", "<small>(+)</small>", "(+)"])
+def test_an_unreadable_increase_is_an_error_not_zero(small):
+    page = read_fixture("minfin/en-month-2024-05.html").decode()
+    assert "Aircraft&nbsp;— 357</li>" in page
+    page = page.replace("Aircraft&nbsp;— 357</li>", f"Aircraft&nbsp;— 357 {small}</li>", 1)
+    bulletin = parse_document(page, format="minfin")[0]
+    assert "aircraft" not in bulletin.figures
+    assert bulletin.errors and "'Aircraft'" in bulletin.errors[0]
+    assert "cannot read increase" in bulletin.errors[0]
+
+
+def test_an_item_without_a_dash_is_an_error_naming_it():
+    page = read_fixture("minfin/en-month-2024-05.html").decode()
+    page = page.replace("Aircraft&nbsp;— 357</li>", "Aircraft 357</li>", 1)
+    bulletin = parse_document(page, format="minfin")[0]
+    assert "aircraft" not in bulletin.figures
+    assert bulletin.errors == (
+        "cannot read the figure for 'Aircraft': no dash or colon between the label and the "
+        "number: 'Aircraft 357'",
+    )

@@ -170,3 +170,24 @@ def test_a_known_label_without_a_number_is_an_error(item):
     (bulletin,) = parse_document(page)
     assert "tanks" not in bulletin.figures
     assert bulletin.errors and "'танків'" in bulletin.errors[0]
+
+
+def test_an_item_without_a_dash_is_read_when_it_is_label_number_increase():
+    page = read_fixture("mod/uk-2024-06-04-list.html").decode()
+    assert "<li>літаків — 357 (+0) од,</li>" in page
+    page = page.replace("<li>літаків — 357 (+0) од,</li>", "<li>літаків 357 (+0) од,</li>")
+    (bulletin,) = parse_document(page)
+    assert bulletin.errors == ()
+    assert (bulletin.figures["aircraft"].total, bulletin.figures["aircraft"].delta) == (357, 0)
+
+
+@pytest.mark.parametrize("item", ["літаків 357", "літаків 357 (+0) і ще 5", "літаків 35O (+0)"])
+def test_any_other_item_without_a_dash_is_an_error_naming_it(item):
+    page = read_fixture("mod/uk-2024-06-04-list.html").decode()
+    page = page.replace("<li>літаків — 357 (+0) од,</li>", f"<li>{item}</li>")
+    (bulletin,) = parse_document(page)
+    assert "aircraft" not in bulletin.figures
+    assert bulletin.errors == (
+        f"cannot read the figure for 'літаків': no dash or colon between the label and the "
+        f"number: {item!r}",
+    )

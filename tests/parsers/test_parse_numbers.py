@@ -146,3 +146,40 @@ def test_words_do_not_start_a_value(text):
 )
 def test_normalize_text_dashes_and_spaces(text, expected):
     assert normalize_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "646 тис. осіб",
+        "близько 646 тисяч",
+        "646 тыс. человек",
+        "около 646 тысяч",
+        "646 thousand",
+        "1 млн",
+        "1 million (+1)",
+        "2 мільйони",
+        "2 мільйонів",
+        "1 мільйона",
+        "2 миллиона",
+        "5 миллионов",
+    ],
+)
+def test_a_scale_word_after_the_number_is_an_error(text):
+    with pytest.raises(NumberError, match="a scale word"):
+        scan_value(normalize_text(text))
+
+
+def test_646_thousand_400_is_still_a_number():
+    assert scan_value("646 тис. 400 (+1 тис. 250)").total == 646400
+
+
+@pytest.mark.parametrize("text", ["5 (+?)", "5 (+)", "5 ()", "5 (-)", "5 (+1 тис.)"])
+def test_an_increase_bracket_that_cannot_be_read_is_an_error(text):
+    with pytest.raises(NumberError, match="cannot read increase"):
+        scan_value(normalize_text(text))
+
+
+def test_a_bracket_of_words_is_not_an_increase():
+    value = scan_value("27 (катери)")
+    assert (value.total, value.has_increase, value.end) == (27, False, 2)

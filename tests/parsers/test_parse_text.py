@@ -406,3 +406,177 @@ def test_stray_numbers_after_a_figure_make_it_an_error(line):
 def test_a_figure_without_a_label_is_an_error():
     bulletin = _one("танки — 7794 (+15)\n1 290 (+15)\nББМ — 15020 (+18)")
     assert bulletin.errors == ("a figure without a label: '1 290 (+15)'",)
+
+
+# ---------------------------------------------------------------- review fixes
+@pytest.mark.parametrize(
+    "value",
+    [
+        "близько 646 тис. осіб",
+        "646 тис.",
+        "близько 646 тисяч",
+        "1 млн",
+        "понад 1 мільйон",
+        "2 мільйони",
+        "около 646 тыс. человек",
+        "около 646 тысяч",
+        "2 миллиона",
+        "about 646 thousand",
+        "over 1 million",
+    ],
+)
+def test_a_scale_word_after_the_number_is_an_error_not_a_number(value):
+    bulletin = _one(f"особового складу — {value}\nтанків — 7794 (+15)")
+    assert dict(bulletin.figures) == {"tanks": Figure(7794, 15)}
+    assert len(bulletin.errors) == 1
+    assert "'особового складу'" in bulletin.errors[0] and "a scale word" in bulletin.errors[0]
+
+
+def test_a_scale_word_in_number_first_order_is_an_error():
+    bulletin = _one("646 thousand personnel (+1,290)\ntanks — 7,794 (+15)")
+    assert dict(bulletin.figures) == {"tanks": Figure(7794, 15)}
+    assert len(bulletin.errors) == 1
+    assert "'personnel'" in bulletin.errors[0] and "a scale word" in bulletin.errors[0]
+
+
+def test_a_headline_figure_that_contradicts_the_list_keeps_neither():
+    bulletin = _one(
+        "Понад 7 800 танків\n"
+        "особового складу — близько 512 420 (+1 290)\n"
+        "танків — 7794 (+15)\n"
+        "ББМ — 15 020 (+18)"
+    )
+    assert "tanks" not in bulletin.figures
+    assert set(bulletin.figures) == {"personnel", "armoured_combat_vehicles"}
+    assert len(bulletin.errors) == 1 and "two different figures for tanks" in bulletin.errors[0]
+
+
+def test_the_same_figure_twice_is_kept():
+    bulletin = _one("танки — 7794 (+15)\n7794 танки (+15)")
+    assert (dict(bulletin.figures), bulletin.errors) == ({"tanks": Figure(7794, 15)}, ())
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "meaning"),
+    [
+        ("біля", "about"),
+        ("приблизно", "about"),
+        ("орієнтовно", "about"),
+        ("майже", "about"),
+        ("близько", "about"),
+        ("около", "about"),
+        ("примерно", "about"),
+        ("почти", "about"),
+        ("about", "about"),
+        ("around", "about"),
+        ("approximately", "about"),
+        ("roughly", "about"),
+        ("almost", "about"),
+        ("nearly", "about"),
+        ("понад", "more"),
+        ("більше", "more"),
+        ("більш ніж", "more"),
+        ("щонайменше", "more"),
+        ("не менше", "more"),
+        ("более", "more"),
+        ("больше", "more"),
+        ("свыше", "more"),
+        ("не менее", "more"),
+        ("более чем", "more"),
+        ("over", "more"),
+        ("more than", "more"),
+        ("at least", "more"),
+    ],
+)
+def test_qualifier_words(qualifier, meaning):
+    bulletin = _one(f"танки — {qualifier} 7794 (+15)")
+    assert (dict(bulletin.figures), bulletin.errors) == ({"tanks": Figure(7794, 15, meaning)}, ())
+
+
+def test_unknown_words_before_the_number_of_a_known_label_are_an_error():
+    bulletin = _one("особового складу — щось таке 512 420 (+1 290)\nтанків — 7794 (+15)")
+    assert dict(bulletin.figures) == {"tanks": Figure(7794, 15)}
+    assert bulletin.errors == (
+        "cannot read the figure for 'особового складу': unknown words before the number: "
+        "'щось таке'",
+    )
+
+
+def test_entities_in_text_without_tags():
+    bulletin = _one("танки&nbsp;— 7794 (+15)\nББМ &#8212; 15&nbsp;020 (+18)")
+    assert bulletin.errors == ()
+    assert dict(bulletin.figures) == {
+        "tanks": Figure(7794, 15),
+        "armoured_combat_vehicles": Figure(15020, 18),
+    }
+
+
+@pytest.mark.parametrize(
+    "bullets",
+    [("1. ", "2. ", "3. "), ("1) ", "2) ", "3) "), ("1️⃣ ", "2️⃣ ", "3️⃣ "), ("9. ", "10. ", "11. ")],
+)
+def test_numbered_lists(bullets):
+    first, second, third = bullets
+    bulletin = _one(
+        f"{first}особовий склад — близько 512420 (+1290)\n"
+        f"{second}7794 танки (+15)\n"
+        f"{third}ББМ — 15020 (+18)"
+    )
+    assert bulletin.errors == ()
+    assert dict(bulletin.figures) == {
+        "personnel": Figure(512420, 1290, "about"),
+        "tanks": Figure(7794, 15),
+        "armoured_combat_vehicles": Figure(15020, 18),
+    }
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["Читайте також: втрати ворога з 24.02.22 по 03.06.24", "Нагадаємо, станом на 1 січня 2024"],
+)
+def test_the_date_before_the_list_beats_a_date_after_it(after):
+    text = f"Втрати ворога станом на 4 червня 2024 року:\nтанків — 7794 (+15)\n{after}"
+    assert _one(text, date=None).date == JUNE_4
+
+
+def test_a_date_after_the_list_is_taken_only_when_there_is_none_before():
+    text = "танків — 7794 (+15)\nНагадаємо, станом на 1 січня 2024 року"
+    assert _one(text, date=None).date == D(2024, 1, 1)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Втрати ворога з 24 лютого 2022 року по 4 червня 2024 року:",
+        "Втрати ворога від 24.02.22 до 04.06.24:",
+        "Потери врага с 24 февраля 2022 года по 4 июня 2024 года:",
+        "Enemy losses from Feb 24, 2022 to June 4, 2024:",
+        "Enemy losses from February 24, 2022 to June 4, 2024:",
+    ],
+)
+def test_title_ranges_in_words(title):
+    assert _one(f"{title}\nтанків — 7794 (+15)", date=None).date == JUNE_4
+
+
+def test_a_bare_date_line_is_not_the_report_date():
+    assert _one("04.06.2024\nтанків — 7794 (+15)", date=None).date is None
+
+
+@pytest.mark.parametrize(
+    ("label", "figure"),
+    [
+        ("окупантів — близько 512 420", Figure(512420, None, "about")),
+        ("оккупантов — около 512 420", Figure(512420, None, "about")),
+        ("occupiers — about 512,420", Figure(512420, None, "about")),
+    ],
+)
+def test_occupiers_are_personnel_at_the_top_of_the_list(label, figure):
+    bulletin = _one(f"{label}\nтанків — 7794 (+15)\nББМ — 15 020 (+18)")
+    assert bulletin.errors == ()
+    assert bulletin.figures["personnel"] == figure
+
+
+def test_an_unknown_label_shaped_like_the_list_items_is_an_error_not_a_headline():
+    bulletin = _one("ворогів — близько 512 420\nтанків — 7794 (+15)\nББМ — 15 020 (+18)")
+    assert bulletin.errors == ("unknown label 'ворогів' in 'ворогів — близько 512 420'",)
+    assert set(bulletin.figures) == {"tanks", "armoured_combat_vehicles"}
