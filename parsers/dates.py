@@ -38,21 +38,16 @@ _DAY_MONTH = r"(?P<d1>\d{1,2})\s+" + _MONTH + r"(?:\s+(?P<y1>\d{4}))?"
 _MONTH_DAY = _MONTH.replace("month", "month2") + r"\s+(?P<d2>\d{1,2})(?!\d)(?:,?\s+(?P<y2>\d{4}))?"
 _DATE = rf"(?:{_NUMERIC}|{_DAY_MONTH}|{_MONTH_DAY})"
 
-# "з 24.02.22 по 04.06.24", "з 24.02.22 до 24.04.23", "from 24.02.2022 to 04.06.2024".
-TITLE_DATE_RE = re.compile(
-    r"(?:\bз|\bс|\bfrom)\s*24\.0?2\.(?:20)?22(?:\s*р\.)?\s*(?:по|до|to|till|until|through|—)\s*"
-    r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})(?!\d)",
-    re.IGNORECASE,
-)
-# The same range as reposts also write it: "від 24.02.22 до 04.06.24", "з 24 лютого 2022
-# року по 4 червня 2024 року", "from Feb 24, 2022 to June 4, 2024" (prose only; the end
-# date must carry its year).
+# The bulletin's range, as titles write it ("з 24.02.22 по 04.06.24", "from 24.02.2022
+# to 04.06.2024") and as reposts also do ("від 24.02.22 до 04.06.24", "з 24 лютого 2022
+# року по 4 червня 2024 року", "from Feb 24, 2022 to June 4, 2024"; a spelled end date
+# carries its year).
 _WAR_START = (
     r"(?:24\.0?2\.(?:20)?22|24\s+(?:лютого|февраля|february|feb)\.?,?\s+2022|"
     r"(?:february|feb)\.?\s+24(?:th)?,?\s+2022)"
 )
 _YEAR_WORD = r"(?:\s*(?:року|р\.|рік|года|г\.))?"
-_PROSE_TITLE_RE = re.compile(
+TITLE_DATE_RE = re.compile(
     r"(?:\bз|\bіз|\bвід|\bс|\bот|\bfrom)\s*"
     + _WAR_START
     + _YEAR_WORD
@@ -83,13 +78,11 @@ def _year(two_or_four: str) -> int:
 
 def title_date(text: str) -> dt.date | None:
     """The report date in a bulletin title/lead ("з 24.02.22 по 04.06.24")."""
-    match = TITLE_DATE_RE.search(text)
-    if not match:
-        return None
-    try:
-        return dt.date(_year(match["y"]), int(match["m"]), int(match["d"]))
-    except ValueError:
-        return None
+    for match in TITLE_DATE_RE.finditer(text):
+        found = _match_date(match, None)
+        if found:
+            return found
+    return None
 
 
 def _nearest_year(month: int, day: int, hint: dt.date | None) -> dt.date | None:
@@ -135,10 +128,6 @@ def _stated_date(text: str, hint: dt.date | None) -> dt.date | None:
     found = title_date(text)
     if found:
         return found
-    for match in _PROSE_TITLE_RE.finditer(text):
-        found = _match_date(match, hint)
-        if found:
-            return found
     for match in _AS_OF_RE.finditer(text):
         found = _match_date(match, hint)
         if found:

@@ -86,10 +86,10 @@ class BodyStore:
         packs = self.root / PACKS
         name = f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{secrets.token_hex(4)}{PACK_SUFFIX}"
         ordered = list(bodies)
-        encode = self._encode
+        encode_rest = self._encode  # the first body is always encoded on its own
         if self.codec == "zstd" and len(ordered) > 1:
             ordered.sort(key=lambda item: len(item[1]), reverse=True)
-            encode = self._dictionary_encoder(ordered[0][1])
+            encode_rest = self._dictionary_encoder(ordered[0][1])
         placed: list[PlacedBody] = []
         offset = 0
         try:
@@ -99,7 +99,7 @@ class BodyStore:
             pack = (packs / name).open("xb")
         with pack:
             for index, (sha, body) in enumerate(ordered):
-                data, codec = self._encode(body) if index == 0 else encode(body)
+                data, codec = (encode_rest if index else self._encode)(body)
                 pack.write(data)
                 placed.append(PlacedBody(sha, len(body), len(data), codec, name, offset))
                 offset += len(data)

@@ -108,33 +108,26 @@ def check_rows(
     return [CheckRow(*row) for row in rows]
 
 
-def unreported_failures(con, *, since: dt.date | None = None) -> list[CheckRow]:
-    """Failing check rows `losses check` has not reported yet, oldest first."""
+# Failing check rows no `losses check` has reported yet (from $since on).
+_UNREPORTED = (
+    "FROM checks c WHERE status IN (SELECT unnest($statuses::VARCHAR[])) "
+    "AND report_date >= coalesce($since::DATE, DATE '0001-01-01') "
+    "AND NOT EXISTS (SELECT 1 FROM check_reports r WHERE r.source = c.source "
+    " AND r.report_date = c.report_date AND r.category = c.category "
+    " AND r.revision = c.revision AND r.status = c.status)"
+)
+
+
+def report_new_failures(con, now: dt.datetime, *, since: dt.date | None = None) -> list[CheckRow]:
+    """The failing rows not reported before, oldest first, marked as reported `now`
+    (call inside a transaction)."""
+    params = {"statuses": list(FAILING_STATUSES), "since": since}
     rows = con.execute(
-        f"SELECT {ROW_COLUMNS} FROM checks c "
-        "WHERE status IN (SELECT unnest(?::VARCHAR[])) "
-        "AND report_date >= coalesce(?::DATE, DATE '0001-01-01') "
-        "AND NOT EXISTS (SELECT 1 FROM check_reports r WHERE r.source = c.source "
-        " AND r.report_date = c.report_date AND r.category = c.category "
-        " AND r.revision = c.revision AND r.status = c.status) "
-        "ORDER BY report_date, source, category",
-        [list(FAILING_STATUSES), since],
+        f"SELECT {ROW_COLUMNS} {_UNREPORTED} ORDER BY report_date, source, category", params
     ).fetchall()
-    return [CheckRow(*row) for row in rows]
-
-
-def mark_reported(con, rows: list[CheckRow], now: dt.datetime) -> None:
-    if not rows:
-        return
     con.execute(
-        "INSERT OR IGNORE INTO check_reports SELECT unnest(?::VARCHAR[]), unnest(?::DATE[]),"
-        " unnest(?::VARCHAR[]), unnest(?::INTEGER[]), unnest(?::VARCHAR[]), ?::TIMESTAMPTZ",
-        [
-            [r.source for r in rows],
-            [r.report_date for r in rows],
-            [r.category for r in rows],
-            [r.revision for r in rows],
-            [r.status for r in rows],
-            now,
-        ],
+        "INSERT INTO check_reports "
+        f"SELECT source, report_date, category, revision, status, $now {_UNREPORTED}",
+        {**params, "now": now},
     )
+    return [CheckRow(*row) for row in rows]

@@ -365,9 +365,7 @@ class Warehouse:
         reported now: each failure is new once, whoever judged it."""
         self._writable()
         with transaction(self.con):
-            rows = checking.unreported_failures(self.con, since=since)
-            checking.mark_reported(self.con, rows, _now())
-        return rows
+            return checking.report_new_failures(self.con, _now(), since=since)
 
     # -- runs ----------------------------------------------------------------------
 

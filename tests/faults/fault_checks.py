@@ -146,6 +146,15 @@ def assert_converged(path: Path, baseline: Baseline, directory: Path) -> None:
         assert body == baseline.exports[name], f"{name} differs from the clean run's"
 
 
+def assert_recovers(
+    mirror: MirrorHandle, path: Path, baseline: Baseline, directory: Path, source: str = "mod"
+) -> None:
+    """With the fault gone, a re-run completes and converges to the clean run."""
+    mirror.set_faults(None)
+    assert_completed(backfill_range(mirror, path, source), path)
+    assert_converged(path, baseline, directory)
+
+
 def assert_completed(state, path: Path) -> None:
     assert state.is_completed(), state.message
     outcome, _ = last_run(path)

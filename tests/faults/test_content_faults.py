@@ -14,6 +14,7 @@ from fault_checks import (
     assert_failed_naming,
     assert_no_document_lost,
     assert_no_partial_day,
+    assert_recovers,
     backfill_range,
     documents,
     fired,
@@ -109,10 +110,7 @@ def test_an_unreadable_document_is_quarantined_retried_and_converges(
         assert mirror.base_url + fired(mirror, fault.split(":")[0])[0].path == url
 
     # Fixed at the source: the run after converges, the quarantined copy stays on record.
-    mirror.set_faults(None)
-    state = backfill_range(mirror, path, source)
-    assert_completed(state, path)
-    assert_converged(path, baseline, tmp_path / "export")
+    assert_recovers(mirror, path, baseline, tmp_path / "export", source)
     assert [r[0] for r in documents(path) if r[4] == "error"] == [url]
 
     # ... and is not reported again by later runs.
@@ -157,9 +155,7 @@ def test_a_listing_in_an_unknown_layout_fails_the_run_naming_it(mirror, clean, t
     assert loaded_dates(path) == set()
     assert "10 pages in a row list no bulletin" in state.message
     assert len(mirror.requests) == 10  # gave up on the listing, not read to its end
-    mirror.set_faults(None)
-    assert_completed(backfill_range(mirror, path), path)
-    assert_converged(path, baseline, tmp_path / "export")
+    assert_recovers(mirror, path, baseline, tmp_path / "export")
 
 
 # ------------------------------------------------------- absurd figures
@@ -219,9 +215,7 @@ def test_a_bulletin_dated_in_the_future_is_quarantined(mirror, clean, tmp_path):
     [bad] = [r for r in documents(path) if r[4] == "error"]
     assert "after today" in bad[5]
     assert loaded_dates(path) == set(DATES) - {DAY}
-    mirror.set_faults(None)
-    assert_completed(backfill_range(mirror, path), path)
-    assert_converged(path, baseline, tmp_path / "export")
+    assert_recovers(mirror, path, baseline, tmp_path / "export")
 
 
 def test_a_listing_entry_dated_in_the_future_is_reported(mirror, clean, tmp_path):
@@ -233,9 +227,7 @@ def test_a_listing_entry_dated_in_the_future_is_reported(mirror, clean, tmp_path
         state, path, day_url(mirror, UNTIL), "after today", str(UNTIL), "not fetched"
     )
     assert loaded_dates(path) == set(DATES) - {UNTIL, dt.date(2024, 5, 25)}
-    mirror.set_faults(None)
-    assert_completed(backfill_range(mirror, path), path)
-    assert_converged(path, baseline, tmp_path / "export")
+    assert_recovers(mirror, path, baseline, tmp_path / "export")
 
 
 def test_a_range_with_a_future_record_is_quarantined_whole(mirror, clean, tmp_path):
@@ -245,9 +237,7 @@ def test_a_range_with_a_future_record_is_quarantined_whole(mirror, clean, tmp_pa
     state = backfill_range(mirror, path, "api")
     assert_failed_naming(state, path, "quarantined", "after today", "/api/api/v2/")
     assert loaded_dates(path, "api") == set()  # no part of the document is loaded
-    mirror.set_faults(None)
-    assert_completed(backfill_range(mirror, path, "api"), path)
-    assert_converged(path, baseline, tmp_path / "export")
+    assert_recovers(mirror, path, baseline, tmp_path / "export", "api")
 
 
 # ------------------------------------------ duplicated and out of order

@@ -14,6 +14,7 @@ from fault_checks import (
     assert_failed_naming,
     assert_no_document_lost,
     assert_no_partial_day,
+    assert_recovers,
     backfill_range,
     documents,
     fired,
@@ -90,10 +91,7 @@ def test_a_day_that_keeps_failing_fails_the_run_clearly_then_converges(
     assert_no_document_lost(mirror, path)
     assert_no_partial_day(path, baseline)
 
-    mirror.set_faults(None)
-    state = backfill_range(mirror, path)
-    assert_completed(state, path)
-    assert_converged(path, baseline, tmp_path / "export")
+    assert_recovers(mirror, path, baseline, tmp_path / "export")
 
 
 @pytest.mark.parametrize("page", [1, 2])
@@ -109,9 +107,7 @@ def test_a_listing_page_that_keeps_failing_fails_the_run_naming_it(mirror, clean
     assert loaded_dates(path) == (set() if page == 1 else listed_on_page_1)
     assert_no_document_lost(mirror, path)
     assert_no_partial_day(path, baseline)
-    mirror.set_faults(None)
-    assert_completed(backfill_range(mirror, path), path)
-    assert_converged(path, baseline, tmp_path / "export")
+    assert_recovers(mirror, path, baseline, tmp_path / "export")
 
 
 def test_retry_after_is_honoured(mirror, tmp_path, monkeypatch, caplog):
@@ -163,6 +159,4 @@ def test_only_configured_hosts_are_fetched(mirror, clean, tmp_path):
     assert [r.path for r in mirror.requests if not r.path.startswith("/mod/news?")] == []
     assert loaded_dates(path) == set()
 
-    mirror.set_faults(None)
-    assert_completed(backfill_range(mirror, path), path)
-    assert_converged(path, baseline, tmp_path / "export")
+    assert_recovers(mirror, path, baseline, tmp_path / "export")
