@@ -22,10 +22,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from flows.mirror import render  # the pages the local mirror serves: realistic weight
-from flows.mirror.labels import MOD_LABELS
-from flows.mirror.reference import load_reference
-from flows.mirror.site import Site
+from mirror import render  # the pages the local mirror serves: realistic weight
+from mirror.labels import MOD_LABELS
+from mirror.reference import load_reference
+from mirror.site import Site
 from parsers import parse_document, parse_mod_listing
 
 LISTING_URL = "http://127.0.0.1:8765/mod/news?page=5"

@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from flows.mirror.reference import ReferenceDay, load_reference  # noqa: E402
+from mirror.reference import ReferenceDay, load_reference  # noqa: E402
 from warehouse import FetchedDocument, Warehouse  # noqa: E402
 from warehouse.paths import bodies_dir  # noqa: E402
 
@@ -35,7 +35,7 @@ PARSER = "bench"
 def page(day: ReferenceDay) -> bytes:
     """A MoD day page as the mirror renders it (~250 KB), or a stand-in of that size."""
     try:
-        from flows.mirror import render
+        from mirror import render
 
         return render.mod_day_page(render.day_view(day), "uk")
     except Exception:  # the mirror's internals are not an API; keep the bench running

@@ -9,7 +9,7 @@ import itertools
 import json
 from pathlib import Path
 
-from flows.mirror.reference import EQUIPMENT_FILE, PERSONNEL_FILE, REFERENCE_DIR
+from mirror.reference import EQUIPMENT_FILE, PERSONNEL_FILE, REFERENCE_DIR
 from parsers.vocabulary import BY_NAME
 from warehouse import Warehouse
 

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from flows.mirror.help import FAULTS_HELP, URL_LAYOUT
+from mirror.help import FAULTS_HELP, URL_LAYOUT
 
 
 def _verbatim(text: str) -> str:
@@ -47,7 +47,7 @@ def register(app: typer.Typer) -> None:
         reference: Annotated[
             Path | None,
             typer.Option(
-                metavar="DIR", help="Reference data directory (default: flows/mirror/reference)."
+                metavar="DIR", help="Reference data directory (default: mirror/reference)."
             ),
         ] = None,
         access_log: Annotated[
@@ -56,8 +56,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         import sys
 
-        from flows.mirror.faults import FaultSpecError, parse_faults
-        from flows.mirror.server import start_mirror
+        from mirror.faults import FaultSpecError, parse_faults
+        from mirror.server import start_mirror
 
         until_date = None
         if until is not None:

@@ -89,7 +89,7 @@ def _mirror_if_offline(
     if not use_mirror:
         yield base_url, warehouse, None
         return
-    from flows.mirror import start_mirror
+    from mirror import start_mirror
 
     with start_mirror(port=0) as mirror:
         typer.secho(f"local mirror: {mirror.base_url}", err=True)

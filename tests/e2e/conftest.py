@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from flows.mirror import start_mirror
+from mirror import start_mirror
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -6,7 +6,7 @@ import datetime as dt
 
 from flows.backfill import backfill
 from flows.daily import daily
-from flows.mirror import start_mirror
+from mirror import start_mirror
 from warehouse import Warehouse
 
 D = dt.date(2024, 6, 4)

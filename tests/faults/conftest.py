@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from fault_checks import SOURCES, UNTIL, Baseline, backfill_range
 
-from flows.mirror import start_mirror
+from mirror import start_mirror
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flows.backfill import backfill
-from flows.mirror import MirrorHandle
+from mirror import MirrorHandle
 from warehouse import Warehouse
 
 UNTIL = dt.date(2024, 6, 4)

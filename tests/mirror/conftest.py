@@ -7,9 +7,9 @@ import datetime as dt
 import httpx
 import pytest
 
-from flows.mirror.reference import ReferenceDay, load_reference
-from flows.mirror.server import MirrorHandle, start_mirror
-from flows.mirror.site import Site
+from mirror.reference import ReferenceDay, load_reference
+from mirror.server import MirrorHandle, start_mirror
+from mirror.site import Site
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import re
 
 from bs4 import BeautifulSoup
 
-from flows.mirror.labels import MINFIN_LABELS, MOD_LABELS
+from mirror.labels import MINFIN_LABELS, MOD_LABELS
 
 _MOD_LINE = re.compile(
     r"^(?P<label>.+?) [—–‒-] (?:(?P<qual>близько|понад|about|more than) )?(?P<total>\d+)"

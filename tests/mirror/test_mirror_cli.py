@@ -11,7 +11,7 @@ import sys
 import httpx
 import pytest
 
-from flows.mirror import help as mirror_help
+from mirror import help as mirror_help
 
 LOSSES = [sys.executable, "-c", "from flows.cli import main; main()"]
 

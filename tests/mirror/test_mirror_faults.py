@@ -12,7 +12,7 @@ import httpx
 import pytest
 from mirror_pages import listing_entries, minfin_days, mod_figures
 
-from flows.mirror.faults import FaultRule, FaultSpecError, parse_faults
+from mirror.faults import FaultRule, FaultSpecError, parse_faults
 
 D = dt.date(2024, 6, 4)
 MONTH = "/minfin/ua/russian-invading/casualties/month.php?month=2024-06"

@@ -10,9 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 from mirror_pages import minfin_days, mod_article, mod_figures
 
-from flows.mirror import render
-from flows.mirror.labels import MINFIN_LABELS, MOD_LABELS
-from flows.mirror.site import HTML, JSON
+from mirror import render
+from mirror.labels import MINFIN_LABELS, MOD_LABELS
+from mirror.site import HTML, JSON
 from parsers.vocabulary import BY_API_KEY, war_day
 
 D = dt.date(2024, 6, 4)

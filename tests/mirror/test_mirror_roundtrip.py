@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from flows.mirror.faults import parse_faults
-from flows.mirror.server import _miscoded
+from mirror.faults import parse_faults
+from mirror.server import _miscoded
 from parsers import (
     api_next_page,
     parse_document,

@@ -9,7 +9,7 @@ import time
 import httpx
 import pytest
 
-from flows.mirror import start_mirror
+from mirror import start_mirror
 
 
 def test_root_answers_ok(client):

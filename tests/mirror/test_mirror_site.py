@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mirror_pages import listing_entries, minfin_days, pagination
 
-from flows.mirror.reference import load_reference
-from flows.mirror.site import PAGE_SIZE, Site
+from mirror.reference import load_reference
+from mirror.site import PAGE_SIZE, Site
 
 FIRST, LAST = dt.date(2022, 2, 25), dt.date(2026, 8, 8)
 UK_TITLE = re.compile(r"Загальні бойові втрати противника з 24\.02\.22 по (\d\d)\.(\d\d)\.(\d\d)$")

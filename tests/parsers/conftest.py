@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from parse_fixtures import FIXTURES
 
-from flows.mirror.reference import load_reference
+from mirror.reference import load_reference
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from wh_helpers import PARSER, document
 
-from flows.mirror.reference import load_reference
+from mirror.reference import load_reference
 from warehouse import Warehouse
 
 

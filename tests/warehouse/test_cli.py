@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from wh_helpers import bulletin, document, load
 
 from flows.commands import warehouse as commands
-from flows.mirror.reference import EQUIPMENT_FILE, PERSONNEL_FILE
+from mirror.reference import EQUIPMENT_FILE, PERSONNEL_FILE
 from warehouse import Warehouse
 from warehouse.paths import bodies_dir
 

@@ -1,6 +1,6 @@
 """Measure how fast the mirror serves, from another process, the way a crawler reads it:
 
-    uv run python -m flows.mirror.speed [--pages N] [--workers W]
+    uv run python -m mirror.speed [--pages N] [--workers W]
 
 Starts `losses mirror --port 0` as a subprocess, walks the MoD listing, fetches the
 day pages with httpx (one client, then W threads) and prints requests/s."""

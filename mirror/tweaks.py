@@ -12,7 +12,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from flows.mirror.render import DayView, Line
+from mirror.render import DayView, Line
 
 ABSURD_MODES = ("x100", "negative", "letters")
 DEFAULT_ABSURD_CATEGORY = "tanks"

@@ -19,10 +19,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TextIO
 
-from flows.mirror.chrome import minfin_chrome, mod_chrome
-from flows.mirror.faults import NO_FAULT, Decision, FaultPlan, parse_faults
-from flows.mirror.reference import load_reference
-from flows.mirror.site import HTML, JSON, TEXT, Response, Site
+from mirror.chrome import minfin_chrome, mod_chrome
+from mirror.faults import NO_FAULT, Decision, FaultPlan, parse_faults
+from mirror.reference import load_reference
+from mirror.site import HTML, JSON, TEXT, Response, Site
 
 SOURCES = ("mod", "minfin", "api")
 _REASONS = {

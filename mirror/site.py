@@ -18,12 +18,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlencode
 
-from flows.mirror import render
-from flows.mirror.help import URL_LAYOUT
-from flows.mirror.news import UNRELATED_TITLES, bulletin_title, slugify
-from flows.mirror.reference import ReferenceDay
-from flows.mirror.render import DayView, NewsEntry
-from flows.mirror.tweaks import Tweaks, shuffled, tweak_figures
+from mirror import render
+from mirror.help import URL_LAYOUT
+from mirror.news import UNRELATED_TITLES, bulletin_title, slugify
+from mirror.reference import ReferenceDay
+from mirror.render import DayView, NewsEntry
+from mirror.tweaks import Tweaks, shuffled, tweak_figures
 
 PAGE_SIZE = 20  # MoD listing items per page
 API_DEFAULT_LIMIT = 50

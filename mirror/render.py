@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from flows.mirror.chrome import PageChrome, minfin_chrome, mod_chrome
-from flows.mirror.labels import (
+from mirror.chrome import PageChrome, minfin_chrome, mod_chrome
+from mirror.labels import (
     MINFIN_ABBR_TITLES,
     MINFIN_LABELS,
     MINFIN_PERSONNEL_UNIT,
@@ -26,7 +26,7 @@ from flows.mirror.labels import (
     QUALIFIER_WORDS,
     UNKNOWN_CATEGORY_LABEL,
 )
-from flows.mirror.news import (
+from mirror.news import (
     BULLETIN_OUTRO,
     NEXT_PAGE_WORD,
     PREVIOUS_PAGE_WORD,
@@ -34,7 +34,7 @@ from flows.mirror.news import (
     bulletin_intro,
     bulletin_title,
 )
-from flows.mirror.reference import ReferenceDay
+from mirror.reference import ReferenceDay
 from parsers.vocabulary import BY_NAME, war_day
 
 LAYOUTS = ("table", "classes", "labels")

@@ -19,8 +19,8 @@ import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from flows.mirror.render import LAYOUTS
-from flows.mirror.tweaks import ABSURD_MODES, Tweaks
+from mirror.render import LAYOUTS
+from mirror.tweaks import ABSURD_MODES, Tweaks
 from parsers.vocabulary import BY_NAME
 
 STATUS_KINDS = ("500", "502", "503", "429")

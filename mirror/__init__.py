@@ -1,0 +1,41 @@
+"""The local mirror of the three sources (a test double for the internet).
+
+    from mirror import start_mirror
+    with start_mirror(port=0, until="2024-06-04", faults="/mod/*=503x1") as m:
+        m.url("mod")  # "http://127.0.0.1:PORT/mod"
+
+Attributes are imported lazily so that `mirror.reference` stays light."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mirror.faults import FaultPlan, FaultSpecError, parse_faults
+    from mirror.server import MirrorHandle, MirrorRequest, start_mirror
+
+__all__ = [
+    "FaultPlan",
+    "FaultSpecError",
+    "MirrorHandle",
+    "MirrorRequest",
+    "parse_faults",
+    "start_mirror",
+]
+
+_HOMES = {
+    "FaultPlan": "mirror.faults",
+    "FaultSpecError": "mirror.faults",
+    "parse_faults": "mirror.faults",
+    "MirrorHandle": "mirror.server",
+    "MirrorRequest": "mirror.server",
+    "start_mirror": "mirror.server",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module 'mirror' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(_HOMES[name]), name)
