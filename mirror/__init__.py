@@ -1,9 +1,17 @@
-"""The local mirror of the three sources (a test double for the internet).
+"""The local mirror of the sources (a test double for the internet), rendering the real
+sites era by era as SITES.md specifies: www.mil.gov.ua, www.kmu.gov.ua and mod.gov.ua under
+/mod, index.minfin.com.ua under /minfin, russianwarship.rip under /api.
 
     from mirror import start_mirror
     with start_mirror(port=0, until="2024-06-04", faults="/mod/*=503x1") as m:
         m.url("mod")  # "http://127.0.0.1:PORT/mod"
+        m.url("mil")  # "http://127.0.0.1:PORT/mod/www.mil.gov.ua"
+        m.site.pages(date)  # the day pages that carry a bulletin
 
+Modules: site (routing, the LRU), catalog (every page, its path and time), rules (the
+deterministic gaps and anomalies), eras (date boundaries), one renderer module per site
+family (mil_gov, kmu_gov, mod_gov, sitemap, minfin, api), chrome, slugs, titles, labels,
+news, views, challenge; faults and tweaks (the fault language); server; help; speed.
 Attributes are imported lazily so that `mirror.reference` stays light."""
 
 from __future__ import annotations

@@ -1,10 +1,11 @@
-"""The constant "chrome" around the mirrored articles: inline CSS and JS, navigation
-menus, sidebars and footers, generated once, deterministically, as bytes.
+"""The constant "chrome" around the mirrored articles, site by site: inline CSS and JS,
+navigation menus, sidebars and footers, generated once, deterministically, as bytes.
 
-Real bulletin pages are 100-300 KB of this around a 2 KB article; the mirror
-reproduces that weight so that crawling and parsing costs are realistic. The text
-is plausible filler (menu words, addresses, phone numbers) that never contains a
-bulletin: parsers must find the article, not scan the page."""
+Weights follow the real pages: mod.gov.ua ~250 KB around a 2 KB article, www.mil.gov.ua
+10-40 KB, www.kmu.gov.ua ~70 KB, the aggregator ~100 KB. The text is filler (menu words,
+addresses, phone numbers) that never contains a bulletin: parsers must find the article,
+not scan the page. Chrome links are root-relative under the mirror's roots (they lead
+nowhere, as a menu would for a crawler)."""
 
 from __future__ import annotations
 
@@ -136,7 +137,8 @@ _SITE_NAME = {"uk": "Міністерство оборони України", "e
 
 @dataclass(frozen=True, slots=True)
 class PageChrome:
-    """A page is head_open + <title> + head_close + content + tail_open + related + tail."""
+    """A page is head_open + <title>… + head_close + content + tail_open + (sidebar,
+    related news) + tail; the parts between are the page's own."""
 
     head_open: bytes
     head_close: bytes
@@ -279,9 +281,13 @@ def _sprite(rng: random.Random, icons: int) -> str:
     return "\n".join(out)
 
 
+def _bytes(*parts: str) -> PageChrome:
+    return PageChrome(*(part.encode() for part in parts))
+
+
 @cache
-def mod_chrome(lang: str) -> PageChrome:
-    """The MoD site's page chrome (~245 KB without the article)."""
+def mod_gov(lang: str) -> PageChrome:
+    """mod.gov.ua (~245 KB without the article)."""
     rng = random.Random(f"mod-chrome-{lang}")
     prefix = "/mod" if lang == "uk" else "/mod/en"
     head_open = (
@@ -303,24 +309,113 @@ def mod_chrome(lang: str) -> PageChrome:
         f"{_sprite(rng, 70)}\n<script>window.dataLayer.push({{event:'page'}});</script>\n"
         "</body>\n</html>\n"
     )
-    return PageChrome(head_open.encode(), head_close.encode(), tail_open.encode(), tail.encode())
+    return _bytes(head_open, head_close, tail_open, tail)
+
+
+_MIL_MENU = {
+    "uk": ("ГОЛОВНА", "НОВИНИ", "КЕРІВНИЦТВО", "ГАРЯЧІ ЛІНІЇ", "ДЛЯ ЗМІ", "ЗВЕРНЕННЯ", "КОНТАКТИ"),
+    "en": ("HOME", "NEWS", "LEADERS", "HOTLINES", "FOR MEDIA", "PUBLIC APPEALS", "CONTACTS"),
+}
 
 
 @cache
-def minfin_chrome(lang: str) -> PageChrome:
-    """The aggregator's page chrome (~80 KB)."""
+def mil_gov(lang: str) -> PageChrome:
+    """www.mil.gov.ua (uk ~25 KB, en ~9 KB without the article): an old table-less CMS
+    page, #article in #colbase1, the news sidebar in #colbase2news."""
+    rng = random.Random(f"mil-chrome-{lang}")
+    root = "/mod/www.mil.gov.ua" + ("/en" if lang == "en" else "")
+    assets = "\n".join(
+        f'<link rel="stylesheet" href="/mod/www.mil.gov.ua/{name}.css?{rng.randint(10**7, 10**8)}">'
+        for name in ("nanoscroller", "jquery.fancybox", "ui-style", "menu", "royalslider")
+    )
+    scripts = "\n".join(
+        f'<script type="text/javascript" src="/mod/www.mil.gov.ua/{name}.js"></script>'
+        for name in ("jquery.fancybox", "jquery.nanoscroller.min", "scripts", "accordion")
+    )
+    inline = _js(rng, 16 if lang == "en" else 40)
+    head_close = (
+        f"{assets}\n{scripts}\n"
+        '<meta name="theme-color" content="#f5fb00">\n'
+        '<meta http-equiv="Content-Type" content="application/xhtml+xml; charset=utf-8">\n'
+        f'<script type="text/javascript">\n{inline}\n</script>\n</head>\n\n<body>\n'
+        '<div id="main-wrapper" style="background-color: #323232;">\n<div id="header">'
+        f'<div id="headerwr">\n<div id="logo"><a href="{root}/" title="{_SITE_NAME["uk"]}">'
+        '<img src="/mod/www.mil.gov.ua/img/sign.png"></a></div>\n'
+        '<div id="menu"><div id="navigation">'
+        '<div id="cssmenu">\n<ul>\n'
+        + "\n".join(
+            f'<li><a href="{root}/page/{_ident(rng)}/">{w}</a></li>' for w in _MIL_MENU[lang]
+        )
+        + "\n</ul>\n</div></div></div>\n</div></div>\n</div>\n"
+        '<div id="main-wrapper">\n<div id="wrapper">\n<div id="container">\n<div id="colbase1">\n'
+    )
+    words = _WORDS[lang]
+    columns = "\n".join(
+        f'<div id="fcol{i}"><div id="fc{i}"><span class="headlist">'
+        f'{escape(_phrase(rng, words, 1, 2))}</span>\n<ul class="f_list">\n'
+        + "\n".join(
+            f'<li><a href="{root}/page/{_ident(rng)}/">{escape(_phrase(rng, words, 2, 4))}</a></li>'
+            for _ in range(10 if lang == "en" else 30)
+        )
+        + "\n</ul>\n</div></div>"
+        for i in range(2, 5)
+    )
+    copyright_ = {"uk": "Міністерство оборони України", "en": "MoD of Ukraine"}[lang]
+    tail = (
+        '</div>\n</div>\n</div>\n<div id="footer">\n<div id="footerwr">\n<div id="fcol1">'
+        f'<div id="fc1">\n© 2001—2024 {copyright_} <br><br>\n</div></div>\n{columns}\n'
+        '</div>\n<p id="back-top" style="display: none;"><a href="#top"><span></span></a></p>\n'
+        "</div>\n</div>\n</body></html>\n"
+    )
+    return PageChrome(b"", head_close.encode(), b"</div>\n", tail.encode())
+
+
+@cache
+def kmu_gov() -> PageChrome:
+    """www.kmu.gov.ua, the Government Portal (~62 KB without the article)."""
+    rng = random.Random("kmu-chrome")
+    root = "/mod/www.kmu.gov.ua"
+    head_open = '\n<!DOCTYPE html>\n<html lang="en">\n    <head>\n        <meta charset="utf-8"/>\n'
+    icons = "\n".join(
+        f'<link rel="apple-touch-icon" sizes="{n}x{n}" '
+        f'href="{root}/themes/kmu/assets/images/favicon/apple-icon-{n}x{n}.png"/>'
+        for n in (57, 60, 72, 76, 114, 120, 144, 152, 180)
+    )
+    head_close = (
+        f'        <meta name="author" content="Kitsoft"/>\n{icons}\n'
+        f"<style>\n{_css(rng, 170)}\n</style>\n<script>\n{_js(rng, 60)}\n</script>\n"
+        '    </head>\n<body>\n        <div class="wrapper">\n'
+        '            <header id="layout-header">\n'
+        f"{_menu(rng, 'en', root + '/en', 6, 3, 9)}\n"
+        "            </header>\n"
+        '<div class="container" id="mainContent">\n'
+    )
+    tail = (
+        f'\n</div>\n<footer id="layout-footer">\n{_footer(rng, "en", root + "/en", 4, 25)}\n'
+        f"</footer>\n</div>\n{_sprite(rng, 12)}\n</body>\n</html>\n"
+    )
+    return _bytes(head_open, head_close, "\n", tail)
+
+
+@cache
+def minfin(lang: str) -> PageChrome:
+    """index.minfin.com.ua (~75 KB without the days)."""
     rng = random.Random(f"minfin-chrome-{lang}")
     edition = "ua" if lang == "uk" else "en"
     prefix = f"/minfin/{edition}"
     head_open = (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta http-equiv="X-UA-Compatible" content="IE=edge">\n'
+        '<meta name="viewport" content="width=device-width,initial-scale=1,shrink-to-fit=no">\n'
     )
     head_close = (
         f"<style>\n{_css(rng, 250)}\n</style>\n<script>\n{_js(rng, 80)}\n</script>\n"
-        f'</head>\n<body class="idx">\n<div class="idx-top"><a href="{prefix}/">Мінфін</a></div>\n'
-        f'{_menu(rng, lang, prefix, 6, 3, 9)}\n<div class="idx-content">\n'
+        f"</head>\n<body>\n<div id='idx-wrapper'>\n<div id='idx-header'><a href='{prefix}/'>"
+        f"Мінфін</a></div>\n{_menu(rng, lang, prefix, 6, 3, 9)}\n<div id='idx-main'>\n"
     )
-    tail_open = "\n"
-    tail = f"\n</div>\n{_footer(rng, lang, prefix, 4, 14)}\n</body>\n</html>\n"
-    return PageChrome(head_open.encode(), head_close.encode(), tail_open.encode(), tail.encode())
+    tail = (
+        "\n<div id='idx-media'>\n<div id='idx-rightbanner'>"
+        '<div style="width: 300px;" data-bn-slot="bn-slot-premium"></div></div>\n</div>\n'
+        f"</div>\n{_footer(rng, lang, prefix, 4, 14)}\n</div>\n</body>\n</html>\n"
+    )
+    return _bytes(head_open, head_close, "\n", tail)

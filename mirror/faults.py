@@ -19,8 +19,8 @@ import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from mirror.render import LAYOUTS
 from mirror.tweaks import ABSURD_MODES, Tweaks
+from mirror.views import LAYOUTS
 from parsers.vocabulary import BY_NAME
 
 STATUS_KINDS = ("500", "502", "503", "429")
@@ -37,6 +37,7 @@ KINDS = (
     "shuffle",
     "republish",
     "offsite",
+    "challenge",
 )
 CHARSET_MODES = ("cp1251", "utf8")
 DEFAULT_TIMEOUT_SECONDS = 30.0
@@ -79,6 +80,7 @@ class Decision:
     truncate: float | None = None  # a fraction (< 1) or a byte count
     charset: str | None = None
     offsite: str | None = None  # links point to this host instead of the one asked
+    challenge: bool = False  # answer 403 with Cloudflare's interstitial
     tweaks: Tweaks | None = None
 
     @property
@@ -143,6 +145,10 @@ def _apply(rule: FaultRule, decision: Decision) -> None:
             decision.status = int(kind)
             if kind in ("503", "429"):
                 decision.retry_after = int(arg) if arg is not None else 1
+    elif kind == "challenge":
+        if decision.status is None and not decision.reset:
+            decision.status = 403
+            decision.challenge = True
     elif kind == "reset":
         if decision.status is None:
             decision.reset = True
@@ -252,7 +258,7 @@ def _check_arg(item: str, kind: str, arg: str | None) -> None:
 
     if arg is None:
         return
-    if kind in ("500", "502", "reset", "duplicate", "shuffle"):
+    if kind in ("500", "502", "reset", "duplicate", "shuffle", "challenge"):
         raise bad("no argument")
     if kind in ("503", "429"):
         if not arg.isdigit():

@@ -1,13 +1,15 @@
-"""Titles and slugs of the mirrored MoD news: the daily bulletin and the unrelated
-news items the listing mixes in (crawlers must pick bulletins out of a real feed)."""
+"""The other news the MoD sites publish between bulletins, the decoys (news about losses
+that hold no bulletin) and the "greatest losses" direction line. Filler written for the
+mirror: crawlers must pick the bulletins out of a feed like this."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-# (Ukrainian, English) titles of unrelated news; one is picked per day.
-UNRELATED_TITLES: tuple[tuple[str, str], ...] = (
+from mirror.dates import MONTHS_EN, en_long, uk_long
+
+# (Ukrainian, English) pairs; "{uk}"/"{en}" are the day written out.
+OTHER_NEWS: tuple[tuple[str, str], ...] = (
     ("Міністр оборони провів зустріч з партнерами", "Minister of Defence met with partners"),
     (
         "Уряд ухвалив рішення щодо забезпечення військових",
@@ -26,14 +28,8 @@ UNRELATED_TITLES: tuple[tuple[str, str], ...] = (
         "Розпочато цифровізацію військового обліку",
         "Digitalisation of military registration has started",
     ),
-    (
-        "Заступник міністра відвідав навчальний центр",
-        "Deputy minister visited a training centre",
-    ),
-    (
-        "Оновлено правила проходження військової служби",
-        "Rules of military service updated",
-    ),
+    ("Заступник міністра відвідав навчальний центр", "Deputy minister visited a training centre"),
+    ("Оновлено правила проходження військової служби", "Rules of military service updated"),
     (
         "Партнери передали Україні обладнання для реабілітації",
         "Partners handed over rehabilitation equipment to Ukraine",
@@ -52,76 +48,120 @@ UNRELATED_TITLES: tuple[tuple[str, str], ...] = (
         "Ministry of Defence simplified procurement for the front",
     ),
     (
-        "Проведено брифінг щодо ситуації на фронті",
-        "Briefing held on the situation at the front",
+        "Оперативна інформація станом на 18:00 {uk} щодо російського вторгнення",
+        "Operational update on the russian invasion as of 18:00, {en}",
     ),
     (
-        "Запрацювала гаряча лінія для військовослужбовців",
-        "Hotline for service members launched",
+        "Оперативна інформація станом на 06:00 {uk} щодо російського вторгнення",
+        "Operational update on the russian invasion as of 06:00, {en}",
     ),
+    ("Запрацювала гаряча лінія для військовослужбовців", "Hotline for service members launched"),
     (
         "Міністр оборони взяв участь у засіданні Рамштайн",
         "Minister of Defence took part in the Ramstein meeting",
     ),
-)
-
-_TRANSLIT = str.maketrans(
-    {
-        "а": "a",
-        "б": "b",
-        "в": "v",
-        "г": "g",
-        "ґ": "g",
-        "д": "d",
-        "е": "e",
-        "є": "ie",
-        "ж": "zh",
-        "з": "z",
-        "и": "i",
-        "і": "i",
-        "ї": "i",
-        "й": "j",
-        "к": "k",
-        "л": "l",
-        "м": "m",
-        "н": "n",
-        "о": "o",
-        "п": "p",
-        "р": "r",
-        "с": "s",
-        "т": "t",
-        "у": "u",
-        "ф": "f",
-        "х": "h",
-        "ц": "c",
-        "ч": "ch",
-        "ш": "sh",
-        "щ": "shch",
-        "ь": "",
-        "ю": "iu",
-        "я": "ia",
-        "'": "",
-    }
+    (
+        "Звернення Президента України до українців",
+        "Address by the President of Ukraine to Ukrainians",
+    ),
 )
 
 
-def slugify(title: str) -> str:
-    """'Загальні бойові втрати ... 04.06.24' -> 'zagalni-bojovi-vtrati-...-04-06-24'."""
-    latin = title.lower().translate(_TRANSLIT)
-    return re.sub(r"[^a-z0-9]+", "-", latin).strip("-")
+def other_title(index: int, date: dt.date, lang: str) -> str:
+    uk, en = OTHER_NEWS[index % len(OTHER_NEWS)]
+    text = uk if lang == "uk" else en
+    if "{" not in text:
+        return text
+    return text.format(uk=uk_long(date), en=en_long(date))
 
 
-def bulletin_title(date: dt.date, lang: str) -> str:
+# Decoy places: (Ukrainian adjective stem of the direction, English place).
+DECOY_PLACES = (
+    ("Бахмутськ", "Bakhmut"),
+    ("Авдіївськ", "Avdiivka"),
+    ("Лиманськ", "Lyman"),
+    ("Куп'янськ", "Kupiansk"),
+    ("Покровськ", "Pokrovsk"),
+    ("Запорізьк", "Zaporizhzhia"),
+    ("Костянтинівськ", "Kostiantynivka"),
+)
+
+
+def decoy_title(index: int, lang: str) -> str:
+    stem, place = DECOY_PLACES[index % len(DECOY_PLACES)]
     if lang == "uk":
-        return f"Загальні бойові втрати противника з 24.02.22 по {date:%d.%m.%y}"
-    return f"The total combat losses of the enemy from 24.02.2022 to {date:%d.%m.%Y}"
+        return f"Втрати ворога на {stem}ому напрямку: оборонці стримують штурми окупантів"
+    return f"The enemy's losses near {place}: defenders hold back the occupiers' assaults"
 
 
-def bulletin_intro(title: str, lang: str) -> str:
-    return f"{title} орієнтовно склали:" if lang == "uk" else f"{title} were approximately:"
+def decoy_text(index: int, lang: str) -> tuple[str, ...]:
+    """Paragraphs of a decoy: about losses, with no figure to read."""
+    stem, place = DECOY_PLACES[index % len(DECOY_PLACES)]
+    if lang == "uk":
+        return (
+            f"На {stem}ому напрямку окупанти не припиняють спроб прорвати оборону, зазнаючи "
+            "значних втрат в особовому складі та техніці.",
+            "Підрозділи Сил оборони утримують позиції та завдають ворогу відчутних втрат.",
+            "Загальні дані про втрати противника Генеральний штаб оприлюднює щоранку.",
+        )
+    return (
+        f"Near {place} the occupiers keep trying to break through the defence and suffer heavy "
+        "losses in personnel and equipment.",
+        "Units of the Defence Forces hold their positions and inflict tangible losses.",
+        "The General Staff publishes the total losses of the enemy every morning.",
+    )
 
 
-BULLETIN_OUTRO = {"uk": "Дані уточнюються.", "en": "The data is being updated."}
-NEXT_PAGE_WORD = {"uk": "Наступна", "en": "Next"}
-PREVIOUS_PAGE_WORD = {"uk": "Попередня", "en": "Previous"}
-RELATED_HEADING = {"uk": "Читайте також", "en": "Read also"}
+# The reference's "greatest losses direction" places, as the Ukrainian page writes them.
+_DIRECTIONS_UK = {
+    "Avdiivka": "Авдіївськ",
+    "Bakhmut": "Бахмутськ",
+    "Donetsk": "Донецьк",
+    "Izyum": "Ізюмськ",
+    "Kharkiv": "Харківськ",
+    "Kramatorsk": "Краматорськ",
+    "Kryvyi Rih": "Криворізьк",
+    "Kupiansk": "Куп'янськ",
+    "Kurakhove": "Курахівськ",
+    "Lyman": "Лиманськ",
+    "Mykolaiv": "Миколаївськ",
+    "Novopavlivsk": "Новопавлівськ",
+    "Popasna": "Попаснянськ",
+    "Sievierodonetsk": "Сєвєродонецьк",
+    "Slobozhanskyi": "Слобожанськ",
+    "Sloviansk": "Слов'янськ",
+    "Zaporizhzhia": "Запорізьк",
+}
+
+
+def _places(direction: str) -> list[str]:
+    parts = direction.replace(" and ", ", ").split(",")
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _joined(words: list[str], conjunction: str) -> str:
+    if len(words) == 1:
+        return words[0]
+    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+
+
+def direction_line(direction: str, lang: str) -> str:
+    """'Найбільших втрат противник зазнав на Краматорському напрямку.' /
+    'Russian enemy suffered the greatest losses (of the past day) at the Donetsk direction.'"""
+    places = _places(direction)
+    if lang == "uk":
+        stems = [_DIRECTIONS_UK.get(p, p) for p in places]
+        if len(stems) == 1:
+            return f"Найбільших втрат противник зазнав на {stems[0]}ому напрямку."
+        adjectives = _joined([f"{s}ому" for s in stems], "та")
+        return f"Найбільших втрат противник зазнав на {adjectives} напрямках."
+    noun = "direction" if len(places) == 1 else "directions"
+    return (
+        "Russian enemy suffered the greatest losses (of the past day) at the "
+        f"{_joined(places, 'and')} {noun}."
+    )
+
+
+def en_day_month(date: dt.date) -> str:
+    """'05 june 2022' as mil.gov.ua's English sidebar writes a date."""
+    return f"{date:%d} {MONTHS_EN[date.month - 1].lower()} {date.year}"

@@ -27,6 +27,8 @@ _NOT_FIGURES = {"date", "day", "greatest losses direction", "personnel*", "POW"}
 class ReferenceDay:
     date: dt.date
     figures: dict[str, Figure]
+    pow: int | None = None  # prisoners of war (early days only; not a figure)
+    direction: str | None = None  # "greatest losses direction" (2022-04-25..2023-01-02)
 
     def bulletin(self, source: str, lang: str = "uk") -> Bulletin:
         return Bulletin(date=self.date, source=source, lang=lang, figures=dict(self.figures))
@@ -62,7 +64,9 @@ def _load(directory: Path) -> tuple[ReferenceDay, ...]:
             name: Figure(total, _increase(name, total, previous), qualifiers.get(name))
             for name, total in totals.items()
         }
-        days.append(ReferenceDay(date, _in_canonical_order(figures)))
+        pow_ = people.get("POW") if people is not None else None
+        direction = row.get("greatest losses direction") or None
+        days.append(ReferenceDay(date, _in_canonical_order(figures), pow_, direction))
         previous = totals
     return tuple(days)
 

@@ -10,6 +10,7 @@ import contextlib
 import datetime as dt
 import html
 import json
+import re
 import socket
 import struct
 import sys
@@ -19,15 +20,23 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TextIO
 
-from mirror.chrome import minfin_chrome, mod_chrome
+from mirror import challenge, chrome
 from mirror.faults import NO_FAULT, Decision, FaultPlan, parse_faults
 from mirror.reference import load_reference
 from mirror.site import HTML, JSON, TEXT, Response, Site
 
-SOURCES = ("mod", "minfin", "api")
+# Source roots: the MoD root names mod.gov.ua and, beneath it, the older MoD-era sites.
+SOURCES = {
+    "mod": "/mod",
+    "mil": "/mod/www.mil.gov.ua",
+    "kmu": "/mod/www.kmu.gov.ua",
+    "minfin": "/minfin",
+    "api": "/api",
+}
 _REASONS = {
     200: "OK",
     400: "Bad Request",
+    403: "Forbidden",
     404: "Not Found",
     405: "Method Not Allowed",
     429: "Too Many Requests",
@@ -153,10 +162,14 @@ class _Handler(BaseHTTPRequestHandler):
             state.record(MirrorRequest(self.command, self.path, 0, decision.label))
             self._reset()
             return
-        if decision.status is not None:
+        host = self.headers.get("Host") or f"127.0.0.1:{self.server.server_port}"
+        if decision.challenge:
+            response = Response(
+                403, "text/html; charset=UTF-8", challenge.page(path, host), challenge.HEADERS
+            )
+        elif decision.status is not None:
             response = _fault_response(decision, path)
         else:
-            host = self.headers.get("Host") or f"127.0.0.1:{self.server.server_port}"
             if decision.offsite:
                 host = f"{decision.offsite}:{self.server.server_port}"
             response = state.site.resolve(
@@ -214,12 +227,17 @@ def _fault_response(decision: Decision, path: str) -> Response:
 
 
 def _offsite(response: Response, base_url: str) -> Response:
-    """The `offsite` fault: the page's links point to another host (API paging links
-    already do, through the base URL)."""
+    """The `offsite` fault: the page's links point to another host. Absolute links and
+    <base href>s already do (the site renders them on the base URL it is given); this
+    also rewrites the chrome's root-relative ones."""
     if "html" not in response.content_type:
         return response
     body = response.body.replace(b'href="/', f'href="{base_url}/'.encode())
+    body = body.replace(b"href='/", f"href='{base_url}/".encode())
     return Response(response.status, response.content_type, body, response.headers)
+
+
+_DECLARED_UTF8 = re.compile(rb"""charset=(["']?)utf-8""", re.IGNORECASE)
 
 
 def _miscoded(response: Response, mode: str) -> Response:
@@ -230,7 +248,7 @@ def _miscoded(response: Response, mode: str) -> Response:
         return Response(
             response.status, response.content_type, text.encode("cp1251", errors), response.headers
         )
-    body = response.body.replace(b'<meta charset="utf-8">', b'<meta charset="windows-1251">', 1)
+    body = _DECLARED_UTF8.sub(rb"charset=\1windows-1251", response.body, count=1)
     content_type = response.content_type.replace("charset=utf-8", "charset=windows-1251")
     return Response(response.status, content_type, body, response.headers)
 
@@ -246,10 +264,11 @@ class MirrorHandle:
         self.base_url = f"http://127.0.0.1:{self.port}"
 
     def url(self, source: str) -> str:
-        """The root URL of one source: url("mod") -> "http://127.0.0.1:PORT/mod"."""
+        """The root URL of one source: url("mod") -> "http://127.0.0.1:PORT/mod"; "mil" and
+        "kmu" are the older MoD-era sites beneath it (…/mod/www.mil.gov.ua)."""
         if source not in SOURCES:
             raise ValueError(f"unknown source {source!r}: the mirror serves {', '.join(SOURCES)}")
-        return f"{self.base_url}/{source}"
+        return f"{self.base_url}{SOURCES[source]}"
 
     @property
     def site(self) -> Site:
@@ -342,8 +361,10 @@ def start_mirror(
     site = Site(reference, _date(until), seed=seed)
     state = _State(site, _plan(faults), access_log, seed)
     for lang in ("uk", "en"):  # build the constant page chrome before the first request
-        mod_chrome(lang)
-        minfin_chrome(lang)
+        chrome.mod_gov(lang)
+        chrome.mil_gov(lang)
+        chrome.minfin(lang)
+    chrome.kmu_gov()
     server = _Server(port, state)
     thread = threading.Thread(
         target=server.serve_forever,

@@ -2,8 +2,9 @@
 
     uv run python -m mirror.speed [--pages N] [--workers W]
 
-Starts `losses mirror --port 0` as a subprocess, walks the MoD listing, fetches the
-day pages with httpx (one client, then W threads) and prints requests/s."""
+Starts `losses mirror --port 0` as a subprocess, walks www.mil.gov.ua's Ukrainian news
+listing and mod.gov.ua's sitemap for the bulletin pages of the whole history, fetches
+them with httpx (one client, then W threads) and prints requests/s."""
 
 from __future__ import annotations
 
@@ -13,35 +14,55 @@ import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import urlsplit
 
 import httpx
 
-_BULLETIN_LINK = re.compile(r'class="news-title" href="([^"]+-po-[^"]+)"')
+# Bulletin slugs by era (SITES.md §1, §3); decoys on mil.gov.ua match too, a few.
+_MIL_LINK = re.compile(
+    r'<div class="news-post"><a href="([^"]+/news/\d{4}/\d\d/\d\d/'
+    r'(?:vtrati|zagalni-vtrati|genshtab|vorog)[^"]+)"'
+)
+_MOD_LOC = re.compile(
+    r"<loc>([^<]+/mod/news/(?:z?agalni-bojovi|bojovi-vtrati|boiovi-vtraty)[^<]+)</loc>"
+)
+_SITEMAP = re.compile(r"<loc>([^<]+/sitemap/news-[^<]+)</loc>")
 
 
-def _listing(client: httpx.Client) -> tuple[list[str], int, float]:
+def _path(url: str) -> str:
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def _discover(client: httpx.Client) -> tuple[list[str], int, float]:
+    """The bulletin pages' paths, the index pages read, and how long that took."""
     started = time.perf_counter()
     urls: list[str] = []
-    page = 0
+    pages = 0
     while True:
-        page += 1
-        html = client.get(f"/mod/news?page={page}").raise_for_status().text
-        urls += _BULLETIN_LINK.findall(html)
+        pages += 1
+        html = client.get(f"/mod/www.mil.gov.ua/news/?page={pages}").raise_for_status().text
+        urls += _MIL_LINK.findall(html)
         if 'class="next"' not in html:
-            return urls, page, time.perf_counter() - started
+            break
+    index = client.get("/mod/sitemap.xml").raise_for_status().text
+    for month in _SITEMAP.findall(index):
+        pages += 1
+        urls += _MOD_LOC.findall(client.get(_path(month)).raise_for_status().text)
+    return [_path(u) for u in urls], pages + 1, time.perf_counter() - started
 
 
-def _fetch_all(base_url: str, urls: list[str], workers: int) -> tuple[int, float]:
+def _fetch_all(base_url: str, paths: list[str], workers: int) -> tuple[int, float]:
     clients = [httpx.Client(base_url=base_url, timeout=30) for _ in range(workers)]
 
     def get(i: int) -> int:
-        response = clients[i % workers].get(urls[i])
+        response = clients[i % workers].get(paths[i])
         response.raise_for_status()
         return len(response.content)
 
     started = time.perf_counter()
     with ThreadPoolExecutor(workers) as pool:
-        size = sum(pool.map(get, range(len(urls))))
+        size = sum(pool.map(get, range(len(paths))))
     elapsed = time.perf_counter() - started
     for client in clients:
         client.close()
@@ -62,14 +83,14 @@ def main(argv: list[str] | None = None) -> None:
             sys.exit(f"the mirror did not start: {line!r}")
         base_url = match.group()
         with httpx.Client(base_url=base_url, timeout=30) as client:
-            urls, pages, elapsed = _listing(client)
-        print(f"listing: {pages} pages in {elapsed:.2f} s = {pages / elapsed:.0f} pages/s")
-        urls = urls[: args.pages] if args.pages else urls
+            paths, pages, elapsed = _discover(client)
+        print(f"indexes: {pages} pages in {elapsed:.2f} s = {pages / elapsed:.0f} pages/s")
+        paths = paths[: args.pages] if args.pages else paths
         for workers in (1, args.workers):
-            size, elapsed = _fetch_all(base_url, urls, workers)
+            size, elapsed = _fetch_all(base_url, paths, workers)
             print(
-                f"day pages, {workers} client thread(s): {len(urls)} pages, "
-                f"{size / 1e6:.0f} MB in {elapsed:.2f} s = {len(urls) / elapsed:.0f} req/s "
+                f"day pages, {workers} client thread(s): {len(paths)} pages, "
+                f"{size / 1e6:.0f} MB in {elapsed:.2f} s = {len(paths) / elapsed:.0f} req/s "
                 f"({size / 1e6 / elapsed:.0f} MB/s)"
             )
     finally:

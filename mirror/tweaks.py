@@ -12,7 +12,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from mirror.render import DayView, Line
+from mirror.views import DayView, Line
 
 ABSURD_MODES = ("x100", "negative", "letters")
 DEFAULT_ABSURD_CATEGORY = "tanks"
@@ -60,8 +60,7 @@ def tweak_figures(view: DayView, tweaks: Tweaks, previous: DayView | None) -> Da
     if tweaks.republish:
         i = _pick(lines, REPUBLISH_CATEGORY)
         line = lines[i]
-        lines[i] = dataclasses.replace(
-            line,
+        lines[i] = line._replace(
             total=_plus_one(line.total),
             delta=_plus_one(line.delta) if line.delta is not None else None,
         )
@@ -72,15 +71,15 @@ def tweak_figures(view: DayView, tweaks: Tweaks, previous: DayView | None) -> Da
             before = _previous_total(previous, line.category)
             if isinstance(before, int) and before > 0:
                 total = before * 100
-                lines[i] = dataclasses.replace(line, total=total, delta=total - before)
+                lines[i] = line._replace(total=total, delta=total - before)
             elif isinstance(line.total, int):
-                lines[i] = dataclasses.replace(line, total=line.total * 100, delta=line.total * 100)
+                lines[i] = line._replace(total=line.total * 100, delta=line.total * 100)
         elif tweaks.absurd == "negative":
             delta = line.delta if isinstance(line.delta, int) and line.delta > 0 else 7
-            lines[i] = dataclasses.replace(line, delta=-delta)
+            lines[i] = line._replace(delta=-delta)
         elif tweaks.absurd == "letters":
             # "12O": a letter O where a digit belongs.
-            lines[i] = dataclasses.replace(line, total=f"{str(line.total)[:-1]}O")
+            lines[i] = line._replace(total=f"{str(line.total)[:-1]}O")
     date = view.date + dt.timedelta(days=tweaks.future_days)
     return dataclasses.replace(view, date=date, lines=tuple(lines))
 

@@ -10,12 +10,12 @@ import time
 
 import httpx
 import pytest
-from mirror_pages import listing_entries, minfin_days, mod_figures
+from mirror_pages import between, listing_entries, minfin_days, mod_items
 
 from mirror.faults import FaultRule, FaultSpecError, parse_faults
 
-D = dt.date(2024, 6, 4)
-MONTH = "/minfin/ua/russian-invading/casualties/month.php?month=2024-06"
+D = dt.date(2026, 2, 5)  # a mod.gov.ua day page ("Бойові втрати ворога на 5 лютого 2026 року")
+MONTH = "/minfin/ua/russian-invading/casualties/month.php?month=2026-02"
 
 # ------------------------------------------------------------------ the spec parser
 
@@ -56,6 +56,7 @@ def test_parse_rules():
         ("/mod/*=500@often", "RATE must be 0..1"),
         ("/mod/*=503x2@0.5", "not both"),
         ("seed=abc", "seed must be an integer"),
+        ("/mod/*=challenge:1", "challenge takes no argument"),
     ],
 )
 def test_bad_specs_are_refused_with_the_reason(spec, says):
@@ -102,6 +103,11 @@ def test_several_rules_combine():
     assert decision.label == "timeout:0.1+absurd+future:2+500"
 
 
+def test_challenge_is_parsed_as_a_status():
+    decision = parse_faults("/mod/*=challenge").decide("/mod/news")
+    assert decision.status == 403 and decision.challenge and decision.label == "challenge"
+
+
 # --------------------------------------------------------------- served faults
 
 
@@ -112,8 +118,12 @@ def http(faulty):
         yield client
 
 
-def day_url(faulty, date=D, lang="uk"):
-    return faulty.site.bulletin_url(date, lang)
+def day_url(faulty, date=D, site=None, edition="uk"):
+    return faulty.site.bulletin_path(date, site, edition)
+
+
+def figures(reference, date=D):
+    return {n: (f.total, f.delta) for n, f in reference[date].figures.items()}
 
 
 @pytest.mark.parametrize(
@@ -142,6 +152,30 @@ def test_http_status_faults(faulty, http, kind, status, retry_after):
     assert log[-1].fault is None and log[-1] == ("GET", url, 200)
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/mod/news?page=1",
+        "/mod/www.mil.gov.ua/news/2022/07/08/",
+        "/minfin/ua/russian-invading/casualties/",
+        "/api/api/v2/statistics/latest",
+    ],
+)
+def test_challenge_answers_cloudflares_interstitial(faulty, http, path):
+    faulty.set_faults("/*=challenge")
+    response = http.get(path)
+    assert response.status_code == 403
+    assert response.headers["cf-mitigated"] == "challenge"
+    assert response.headers["content-type"].startswith("text/html")
+    page = response.text
+    assert "<title>Just a moment...</title>" in page
+    assert "window._cf_chl_opt" in page and "/cdn-cgi/challenge-platform/" in page
+    assert "втрат" not in page and "losses" not in page.lower()
+    assert faulty.requests[-1].fault == "challenge" and faulty.requests[-1].status == 403
+    faulty.set_faults(None)
+    assert http.get(path).status_code in (200, 404)
+
+
 def test_timeout_hangs_then_answers(faulty, http):
     faulty.set_faults("/api/*=timeout:1")
     started = time.monotonic()
@@ -162,7 +196,7 @@ def test_reset_closes_the_connection_abruptly(faulty, http):
 
 def _raw_get(faulty, path: str) -> tuple[bytes, bytes]:
     with socket.create_connection(("127.0.0.1", faulty.port), timeout=5) as sock:
-        sock.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+        sock.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
         data = b""
         while chunk := sock.recv(65536):
             data += chunk
@@ -172,7 +206,7 @@ def _raw_get(faulty, path: str) -> tuple[bytes, bytes]:
 
 def test_truncate_sends_part_of_the_body(faulty, http):
     url = day_url(faulty)
-    full = http.get(url).content
+    full = _raw_get(faulty, url)[1]
     faulty.set_faults(f"{url}=truncate")
     with pytest.raises(httpx.RemoteProtocolError):
         http.get(url)
@@ -183,18 +217,26 @@ def test_truncate_sends_part_of_the_body(faulty, http):
     assert len(_raw_get(faulty, url)[1]) == 1000
 
 
-def test_charset_cp1251_body_declared_utf8(faulty, http):
-    url = day_url(faulty)
+@pytest.mark.parametrize(
+    ("date", "where", "edition", "meta"),
+    [
+        (D, None, "uk", b'<meta charset="utf-8">'),
+        (dt.date(2022, 7, 8), None, "uk", b'content="application/xhtml+xml; charset=utf-8"'),
+        (dt.date(2023, 6, 21), "www.kmu.gov.ua", "en", b'<meta charset="utf-8"/>'),
+    ],
+)
+def test_charset_cp1251_body_declared_utf8(faulty, http, date, where, edition, meta):
+    url = day_url(faulty, date, where, edition)
     clean = http.get(url).content.decode("utf-8")
     faulty.set_faults("/mod/*=charset")
     response = http.get(url)
     assert response.headers["content-type"] == "text/html; charset=utf-8"
-    with pytest.raises(UnicodeDecodeError):
-        response.content.decode("utf-8")
+    if edition == "uk":
+        with pytest.raises(UnicodeDecodeError):
+            response.content.decode("utf-8")
+    assert meta in response.content
     text = response.content.decode("cp1251")
-    assert '<meta charset="utf-8">' in text
-    assert "Загальні бойові втрати противника з 24.02.22 по 04.06.24" in text
-    assert len(text) >= len(clean) * 0.99  # the same page, chars outside cp1251 as &#NNNN;
+    assert len(text) >= len(clean) * 0.98  # the same page, chars outside cp1251 as &#NNNN;
 
 
 def test_charset_utf8_body_declared_cp1251(faulty, http):
@@ -202,105 +244,156 @@ def test_charset_utf8_body_declared_cp1251(faulty, http):
     response = http.get(day_url(faulty))
     assert response.headers["content-type"] == "text/html; charset=windows-1251"
     assert b'<meta charset="windows-1251">' in response.content
-    assert "танків" in response.content.decode("utf-8")
+    assert "танки" in response.content.decode("utf-8")
+    response = http.get(day_url(faulty, dt.date(2022, 7, 8)))
+    assert b"application/xhtml+xml; charset=windows-1251" in response.content
 
 
 @pytest.mark.parametrize("layout", ["table", "classes", "labels"])
-def test_layout_mod_day_page(faulty, http, layout):
+@pytest.mark.parametrize(
+    ("date", "where", "edition", "normal"),
+    [
+        (D, None, "uk", '<div class="news-detail">'),
+        (D, None, "en", '<div class="news-detail">'),
+        (dt.date(2022, 7, 8), None, "uk", '<div id="aticle-content">'),
+        (dt.date(2022, 7, 8), None, "en", '<div id="aticle-content">'),
+        (dt.date(2023, 6, 21), "www.kmu.gov.ua", "en", "news__item--inner editor-content"),
+    ],
+)
+def test_layout_day_pages(faulty, http, layout, date, where, edition, normal):
+    url = day_url(faulty, date, where, edition)
+    assert normal in http.get(url).text
     faulty.set_faults(f"/mod/*=layout:{layout}")
-    html = http.get(day_url(faulty)).text
+    html = http.get(url).text
     if layout == "table":
-        assert (
-            '<table class="losses-table">' in html
-            and "<td>танків</td><td>7794 (+15) од</td>" in html
-        )
+        assert '<table class="losses-table">' in html
     elif layout == "classes":
-        assert 'class="news-full"' not in html and 'class="publication__body"' in html
+        assert normal not in html
     else:
-        assert "бойових лазерних комплексів — 3 (+1)" in html.replace(" – ", " — ").replace(
-            " ‒ ", " — "
-        ).replace(" - ", " — ")
-    assert [r.fault for r in faulty.requests if r.path == day_url(faulty)][-1] == f"layout:{layout}"
+        assert re.search(r"(бойових лазерних комплексів|combat laser systems)\s*[-‒–:] 3", html)
+    assert faulty.requests[-1].fault == f"layout:{layout}"
 
 
 def test_layout_other_documents(faulty, http):
-    faulty.set_faults("/minfin/*=layout:classes, /api/*=layout:table, /mod/news=layout")
+    faulty.set_faults(
+        "/minfin/*=layout:classes, /api/*=layout:table, /mod/news=layout, "
+        "/mod/www.mil.gov.ua/news/=layout:classes, /mod/sitemap*=layout"
+    )
     month = http.get(MONTH).text
-    assert 'class="see-also"' not in month and 'class="losses-list"' in month
-    record = http.get("/api/api/v2/statistics/2024-06-04").json()["data"]
-    assert {"name": "tanks", "value": 7794} in record["stats"]
+    assert "class='see-also'" not in month and "class='losses-list'" in month
+    record = http.get("/api/api/v2/statistics/2026-02-05").json()["data"]
+    assert {"name": "tanks", "value": 11642} in record["stats"]
     listing = http.get("/mod/news").text
-    assert '<table class="news-table">' in listing and 'class="news-item"' not in listing
-    faulty.set_faults("/api/*=layout:labels, /mod/news=layout:labels")
-    record = http.get("/api/api/v2/statistics/2024-06-04").json()["data"]
+    assert '<table class="news-table">' in listing and 'class="news-card"' not in listing
+    mil = http.get("/mod/www.mil.gov.ua/news/").text
+    assert '<ul class="articles">' in mil and 'class="news-post"' not in mil
+    assert "<sitemapindex" not in http.get("/mod/sitemap.xml").text
+    faulty.set_faults("/api/*=layout:labels, /mod/news*=layout:labels, /minfin/*=layout:labels")
+    record = http.get("/api/api/v2/statistics/2026-02-05").json()["data"]
     assert record["stats"]["laser_systems"] == 3
-    assert "Втрати ворога станом на" in http.get("/mod/news").text
+    assert "Зведення Генерального штабу №" in http.get("/mod/news").text
+    assert "Зведення Генерального штабу №" in http.get("/mod/news/tag-vidsich-agresoru").text
+    assert "Лазерні комплекси&nbsp;&mdash; 3" in http.get(MONTH).text
 
 
-def test_absurd_figures(faulty, http):
+def test_absurd_figures(faulty, http, reference):
     url = day_url(faulty)
+    before = reference[D - dt.timedelta(days=1)].figures
     faulty.set_faults(f"{url}=absurd")
-    figures = mod_figures(http.get(url).text, "uk")
-    assert figures["tanks"][:2] == (7779 * 100, 7779 * 100 - 7779)  # 100x the day before
+    tanks = before["tanks"].total
+    assert mod_items(http.get(url).text, "uk")["tanks"] == (tanks * 100, tanks * 100 - tanks)
     faulty.set_faults(f"{url}=absurd:negative/personnel")
-    assert mod_figures(http.get(url).text, "uk")["personnel"][:2] == (512420, -1290)
+    people = reference[D].figures["personnel"]
+    assert mod_items(http.get(url).text, "uk")["personnel"] == (people.total, -people.delta)
     faulty.set_faults(f"{url}=absurd:letters")
-    assert "танків" in http.get(url).text and re.search(
-        r"танків . 779O \(\+15\)", http.get(url).text
-    )
+    total = str(reference[D].figures["tanks"].total)
+    assert re.search(rf"<li>танки – {total[:-1]}O \(\+\d+\)</li>", http.get(url).text)
     faulty.set_faults("/api/*=absurd:letters/uav")
-    data = http.get("/api/api/v2/statistics/2024-06-04").json()["data"]
-    assert data["stats"]["uav_systems"] == "1076O"
+    data = http.get("/api/api/v2/statistics/2026-02-05").json()["data"]
+    assert data["stats"]["uav_systems"] == str(reference[D].figures["uav"].total)[:-1] + "O"
+    # Multi-day documents: only the newest bulletin.
     faulty.set_faults(f"{MONTH}=absurd")
-    days = minfin_days(http.get(MONTH).text, "uk")
+    days = minfin_days(http.get(MONTH).text)
+    newest = max(days)
+    assert newest == dt.date(2026, 2, 28)
     assert (
-        days[dt.date(2024, 6, 30)]["tanks"][0] > 100 * days[dt.date(2024, 6, 29)]["tanks"][0] * 0.99
+        days[newest]["tanks"][0]
+        == 100 * reference[newest - dt.timedelta(days=1)].figures["tanks"].total
     )
-    assert days[D]["tanks"] == (7794, 15)  # only the newest day of the month
+    assert days[D]["tanks"] == figures(reference)["tanks"]
 
 
 def test_future_dated_bulletin(faulty, http):
     url = day_url(faulty)
     faulty.set_faults(f"{url}=future:3, /mod/news=future, /api/*=future:1")
-    assert "<h1>Загальні бойові втрати противника з 24.02.22 по 07.06.24</h1>" in http.get(url).text
-    newest = next(t for _, _, t in listing_entries(http.get("/mod/news").text) if "втрати" in t)
-    assert newest.endswith(f"по {dt.date(2026, 8, 8) + dt.timedelta(days=3650):%d.%m.%y}")
-    data = http.get("/api/api/v2/statistics/2024-06-04").json()["data"]
-    assert data["date"] == "2024-06-05"
+    html = http.get(url).text
+    assert '<h1 class="news-title">Бойові втрати ворога на 8 лютого 2026 року</h1>' in html
+    assert "Втрати ворога за 7 лютого 2026 року" in html
+    newest = next(t for _, t, _ in listing_entries(http.get("/mod/news").text) if "втрати" in t)
+    assert newest.endswith(
+        f"на {(dt.date(2026, 8, 8) + dt.timedelta(days=3650)).day} серпня 2036 року"
+    )
+    data = http.get("/api/api/v2/statistics/2026-02-05").json()["data"]
+    assert data["date"] == "2026-02-06"
+    mil = day_url(faulty, dt.date(2022, 7, 8), None, "en")
+    faulty.set_faults(f"{mil}=future:2")
+    assert "from 24.02 to 10.07" in http.get(mil).text
 
 
 def test_duplicate_and_shuffle(faulty, http):
     faulty.set_faults("/mod/news=duplicate, /mod/en/news=shuffle")
-    hrefs = [h for _, h, _ in listing_entries(http.get("/mod/news").text)]
+    hrefs = [h for h, _, _ in listing_entries(http.get("/mod/news").text)]
     assert len(hrefs) == 21 and len(set(hrefs)) == 20
     stamps = [
         dt.datetime.strptime(w, "%d.%m.%Y %H:%M")
-        for w, _, _ in listing_entries(http.get("/mod/en/news").text)
+        for _, _, w in listing_entries(http.get("/mod/en/news").text)
     ]
     assert len(stamps) == 20 and stamps != sorted(stamps, reverse=True)
-    faulty.set_faults("/minfin/*=duplicate, /api/*=duplicate")
-    assert len(re.findall(r'<span class="black">30\.06\.2024</span>', http.get(MONTH).text)) == 2
-    query = "date_from=2024-06-01&date_to=2024-06-10"
-    records = http.get(f"/api/api/v2/statistics?{query}").json()["data"]["records"]
-    assert [r["date"] for r in records][-2:] == ["2024-06-10", "2024-06-10"]
-    faulty.set_faults("/minfin/*=shuffle")
-    dates = re.findall(r'<span class="black">(\d\d)\.06\.2024</span>', http.get(MONTH).text)
-    assert sorted(dates) == sorted(dates, reverse=False) and dates != sorted(dates, reverse=True)
+    faulty.set_faults("/minfin/*=duplicate, /api/*=duplicate, /mod/news/*=duplicate")
+    assert len(re.findall(r"<span class='black'>28\.02\.2026</span>", http.get(MONTH).text)) == 2
+    records = http.get("/api/api/v2/statistics?date_from=2026-02-01&date_to=2026-02-10").json()[
+        "data"
+    ]["records"]
+    assert [r["date"] for r in records][-2:] == ["2026-02-10", "2026-02-10"]
+    assert http.get(day_url(faulty)).text.count('<h1 class="news-title">') == 2
+    faulty.set_faults("/minfin/*=shuffle, /mod/news/*=shuffle")
+    dates = re.findall(r"<span class='black'>(\d\d)\.02\.2026</span>", http.get(MONTH).text)
+    assert sorted(dates) == sorted(set(dates)) != dates and dates != sorted(dates, reverse=True)
+    items = re.findall(
+        r"<li>([^<–]+) – ", between(http.get(day_url(faulty)).text, "news-content", "Дані")
+    )
+    assert items[0] != "військовослужбовці "
 
 
 def test_republish_serves_corrected_figures_from_the_nth_request(faulty, http):
     url = day_url(faulty)
     faulty.set_faults(f"{url}=republish:2")
-    first = mod_figures(http.get(url).text, "uk")
-    second = mod_figures(http.get(url).text, "uk")
-    third = mod_figures(http.get(url).text, "uk")
-    assert first["tanks"][:2] == (7794, 15)
-    assert second["tanks"][:2] == third["tanks"][:2] == (7795, 16)
+    first, second, third = (mod_items(http.get(url).text, "uk") for _ in range(3))
+    tanks = first["tanks"]
+    assert second["tanks"] == third["tanks"] == (tanks[0] + 1, tanks[1] + 1)
     assert {k: v for k, v in second.items() if k != "tanks"} == {
         k: v for k, v in first.items() if k != "tanks"
     }
     log = [r.fault for r in faulty.requests if r.path == url]
     assert log[-3:] == [None, "republish:2", "republish:2"]
+
+
+def test_offsite_points_links_at_another_host(faulty, http):
+    faulty.set_faults("/*=offsite")
+    port = faulty.port
+    listing = http.get("/mod/news").text
+    hrefs = [h for h, _, _ in listing_entries(listing)]
+    assert hrefs and all(h.startswith(f"http://localhost:{port}/mod/") for h in hrefs)
+    bare = http.get("/minfin/ua/russian-invading/casualties/").text
+    assert f"<base href='http://localhost:{port}/minfin/ua/'" in bare
+    mil = http.get(day_url(faulty, dt.date(2022, 7, 8))).text
+    assert f"http://localhost:{port}/mod/www.mil.gov.ua/" in mil
+    assert 'href="/mod' not in mil  # the chrome's root-relative links too
+    paging = http.get(
+        "/api/api/v2/statistics?date_from=2026-01-01&date_to=2026-03-01&limit=10"
+    ).json()
+    assert paging["data"]["paginator"]["next_page_url"].startswith(f"http://localhost:{port}/api/")
+    assert faulty.requests[-1].fault == "offsite"
 
 
 def test_set_faults_none_serves_cleanly_again(faulty, http):
