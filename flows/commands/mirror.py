@@ -22,10 +22,11 @@ def register(app: typer.Typer) -> None:
     @app.command(
         "mirror",
         help=(
-            "Serve a local mirror of the three sources (MoD pages, the minfin aggregator, "
-            "the russianwarship.rip API) on 127.0.0.1, rendered from the reference history "
-            "2022-02-25..--until, optionally with injected faults. Prints the URL it listens "
-            "on; stop with Ctrl-C."
+            "Serve a local mirror of the sources on 127.0.0.1: the MoD sites era by era "
+            "(www.mil.gov.ua, www.kmu.gov.ua, mod.gov.ua), the minfin aggregator and the "
+            "russianwarship.rip API, rendered from the reference history 2022-02-25..--until "
+            "in the layouts of mirror/SITES.md, optionally with injected faults. Prints the "
+            "URL it listens on; stop with Ctrl-C."
         ),
         epilog=_verbatim(f"URL layout:\n{URL_LAYOUT}\n\n{FAULTS_HELP}"),
     )
@@ -89,7 +90,7 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(1) from None
 
         typer.echo(f"Mirror of {handle.site.span} listening on {handle.base_url}")
-        for source in ("mod", "minfin", "api"):
+        for source in ("mod", "mil", "kmu", "minfin", "api"):
             typer.echo(f"  {source:<6} {handle.url(source)}")
         if plan:
             typer.echo(f"  faults {plan!r}")
