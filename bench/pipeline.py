@@ -7,12 +7,16 @@ Starts the mirror (`losses mirror`) and a Prefect server (`prefect server start`
 as their own processes, as in production, then runs each scenario in a fresh
 process and reads that process's own wall time, CPU time and peak RSS:
 
-  - backfill of the whole history but the last day (MoD pages, ~250 KB each)
-  - the same backfill again (a no-op: nothing to fetch, nothing to load)
+  - backfill of the whole history but the last day from the MoD, through every era of
+    its sites (www.mil.gov.ua's listing, mod.gov.ua's listing, tag page and sitemap;
+    mod.gov.ua pages ~250 KB each)
+  - the same from the aggregator, the default backfill source (a month a request)
+  - the MoD backfill again (a no-op: nothing to fetch, nothing to load)
   - one daily run on that full warehouse, and one on a 10-day warehouse (each the
     median of three runs on fresh copies)
-  - a naive pipeline over the same days: sequential GETs, BeautifulSoup
-    (html.parser) over each whole page, one INSERT per figure
+  - a naive pipeline over the same days: the sites' news listings walked with
+    sequential GETs, BeautifulSoup (html.parser) over each whole page, one INSERT per
+    figure, each page dated by its listing item
   - parse throughput per format (bench/bench_parse.py)
 
 "pipeline CPU" is the CPU time of the process running the flow, measured
@@ -80,6 +84,7 @@ def _run_flow(args) -> dict:
             state = backfill(
                 start=dt.date.fromisoformat(args.start),
                 end=dt.date.fromisoformat(args.end),
+                source=args.source,
                 base_url=args.base_url,
                 warehouse=args.warehouse,
                 return_state=True,
@@ -105,14 +110,37 @@ def _run_flow(args) -> dict:
 
 NAIVE_LINE = re.compile(
     r"^\s*(?P<label>[^\d—–‒-][^—–‒]*?)\s*[—–‒-]\s*(?:близько|понад|about|more than)?\s*"
-    r"(?P<total>\d+)\s*(?:\(\+?(?P<delta>-?\d+)\))?"
+    r"(?P<total>\d[\d ]*?)\s*(?:\(\+?(?P<delta>-?[\d ]+)\))?[\s,.;]*(?:од|осіб.*)?$"
 )
-NAIVE_TITLE = re.compile(r"по (\d\d)\.(\d\d)\.(\d\d)")
+NAIVE_DATE = re.compile(r"(\d\d)[. ](\d\d|[^\W\d]+)[. ](\d{4})")
+NAIVE_MONTHS = [
+    "січня",
+    "лютого",
+    "березня",
+    "квітня",
+    "травня",
+    "червня",
+    "липня",
+    "серпня",
+    "вересня",
+    "жовтня",
+    "листопада",
+    "грудня",
+]
+
+
+def _naive_date(text: str) -> dt.date | None:
+    found = NAIVE_DATE.search(text)
+    if not found:
+        return None
+    day, month, year = found.groups()
+    month = int(month) if month.isdigit() else NAIVE_MONTHS.index(month) + 1
+    return dt.date(int(year), month, int(day))
 
 
 def _run_naive(args) -> dict:
-    """The scraper this project replaces, done plainly: one request at a time, the
-    whole page through BeautifulSoup, one INSERT per figure."""
+    """The scraper this project replaces, done plainly: the news listings walked one
+    request at a time, the whole page through BeautifulSoup, one INSERT per figure."""
     import duckdb
     import httpx
     from bs4 import BeautifulSoup
@@ -120,6 +148,10 @@ def _run_naive(args) -> dict:
     from parsers.vocabulary import match_label
 
     start, end = dt.date.fromisoformat(args.start), dt.date.fromisoformat(args.end)
+    listings = [
+        (f"{args.base_url}/www.mil.gov.ua/news/?page={{}}", "div.news-post", "p.meta"),
+        (f"{args.base_url}/news?page={{}}", "a.news-card", "span.news-card__date"),
+    ]
 
     def run():
         con = duckdb.connect(args.warehouse)
@@ -128,36 +160,42 @@ def _run_naive(args) -> dict:
         )
         client = httpx.Client(timeout=30)
         pages: list[tuple[dt.date, str]] = []
-        page = 1
-        while True:
-            listing = client.get(f"{args.base_url}/news?page={page}").text
-            dates = []
-            for link in BeautifulSoup(listing, "html.parser").select("a.news-title"):
-                found = NAIVE_TITLE.search(link.get_text())
-                if found:
-                    day = dt.date(2000 + int(found[3]), int(found[2]), int(found[1]))
+        requests = 0
+        for url, item, when in listings:
+            page = 1
+            while True:
+                listing = BeautifulSoup(client.get(url.format(page)).text, "html.parser")
+                requests += 1
+                dates = []
+                for entry in listing.select(item):
+                    link = entry if entry.name == "a" else entry.find("a")
+                    day = _naive_date(entry.select_one(when).get_text())
+                    if day is None:
+                        continue
                     dates.append(day)
-                    if start <= day <= end:
-                        pages.append((day, f"{args.base_url.split('/mod')[0]}{link['href']}"))
-            if not dates or min(dates) < start:
-                break
-            page += 1
+                    if start <= day <= end and "втрат" in link.get_text().lower():
+                        pages.append((day, link["href"]))
+                if not dates or min(dates) < start or not listing.select_one(".next"):
+                    break
+                page += 1
         bulletins = 0
-        for day, url in reversed(pages):
+        for day, url in sorted(pages):
             soup = BeautifulSoup(client.get(url).text, "html.parser")
-            text = soup.find("article").get_text("\n")
-            for line in text.splitlines():
+            requests += 1
+            found = 0
+            for line in soup.get_text("\n").splitlines():
                 figure = NAIVE_LINE.match(line)
-                category = figure and match_label(figure["label"])
+                category = figure and match_label(figure["label"], day)
                 if category:
-                    delta = int(figure["delta"]) if figure["delta"] else None
+                    delta = int(figure["delta"].replace(" ", "")) if figure["delta"] else None
+                    total = int(figure["total"].replace(" ", ""))
                     con.execute(
-                        "INSERT INTO figures VALUES (?, ?, ?, ?)",
-                        [day, category, int(figure["total"]), delta],
+                        "INSERT INTO figures VALUES (?, ?, ?, ?)", [day, category, total, delta]
                     )
-            bulletins += 1
+                    found += 1
+            bulletins += found > 0
         con.close()
-        return {"documents": bulletins + page, "bulletins": bulletins}
+        return {"documents": requests, "bulletins": bulletins}
 
     return _measured(run)
 
@@ -235,7 +273,15 @@ class Bench:
                 os.killpg(proc.pid, signal.SIGTERM)
                 proc.wait(timeout=30)
 
-    def scenario(self, label: str, kind: str, start: dt.date, end: dt.date, warehouse: str):
+    def scenario(
+        self,
+        label: str,
+        kind: str,
+        start: dt.date,
+        end: dt.date,
+        warehouse: str,
+        source: str = "mod",
+    ):
         server_cpu = _cpu_seconds(self.server.pid)
         mirror_cpu = _cpu_seconds(self.mirror.pid)
         command = [
@@ -247,8 +293,10 @@ class Bench:
             start.isoformat(),
             "--end",
             end.isoformat(),
+            "--source",
+            source,
             "--base-url",
-            f"{self.base}/mod",
+            f"{self.base}/{source}",
             "--warehouse",
             str(self.dir / warehouse),
         ]
@@ -297,7 +345,17 @@ class Bench:
             # Prefect registers each flow on its first run: pay that outside the figures.
             self.scenario("(warm-up)", "daily", LAST, LAST, "warm-up")
             self.rows.pop()
-            self.full = self.scenario("backfill, history", "backfill", first, last_but_one, "a")
+            self.full = self.scenario(
+                "backfill, MoD history (every era)", "backfill", first, last_but_one, "a"
+            )
+            self.scenario(
+                "backfill, aggregator history",
+                "backfill",
+                first,
+                last_but_one,
+                "m",
+                source="minfin",
+            )
             self.scenario(
                 "(setup: 10-day warehouse)",
                 "backfill",
@@ -316,7 +374,7 @@ class Bench:
                     LAST,
                     "run",
                 )
-            self.scenario("backfill again (no-op)", "backfill", first, last_but_one, "a")
+            self.scenario("MoD backfill again (no-op)", "backfill", first, last_but_one, "a")
             self.naive = self.scenario(
                 "naive baseline", "naive", naive_first, last_but_one, "naive.duckdb"
             )
@@ -387,6 +445,7 @@ def main() -> None:
     parser.add_argument("--start", help=argparse.SUPPRESS)
     parser.add_argument("--end", help=argparse.SUPPRESS)
     parser.add_argument("--base-url", help=argparse.SUPPRESS)
+    parser.add_argument("--source", help=argparse.SUPPRESS)
     parser.add_argument("--warehouse", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:

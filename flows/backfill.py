@@ -15,12 +15,8 @@ from prefect.states import Failed, State
 from flows import runs
 from flows.ingest import ingest
 from flows.report import MAX_LISTED, RunSummary
-from flows.settings import DEFAULT_SOURCE, Settings
-from parsers.vocabulary import WAR_START
-
-# The series starts with the bulletin of 25.02.2022 ("day 2", the reference's first
-# date): day 1, 24.02.2022, has no bulletin, and asking for it must not fail a run.
-FIRST_REPORT_DATE = WAR_START + dt.timedelta(days=1)
+from flows.settings import Settings
+from flows.sources import source_for
 
 
 def date_range(start: dt.date, end: dt.date) -> set[dt.date]:
@@ -31,30 +27,37 @@ def date_range(start: dt.date, end: dt.date) -> set[dt.date]:
 def backfill(
     start: dt.date,
     end: dt.date,
-    source: str = DEFAULT_SOURCE,
+    source: str | None = None,
     refetch: bool = False,
     base_url: str | None = None,
     warehouse: str | None = None,
 ) -> dict | State:
     """Load every bulletin of `source` dated `start`..`end` (inclusive).
 
-    refetch: fetch again even the dates already loaded (changed figures become
-    new revisions). base_url: the root of the source (default: the real site,
-    or LOSSES_<SOURCE>_URL). warehouse: DuckDB file (default: LOSSES_WAREHOUSE
-    or warehouse/losses.duckdb)."""
-    settings = Settings.from_env().with_base_url(source, base_url)
-    settings.base_url(source)  # an unknown source fails here, before any work
+    source: default LOSSES_BACKFILL_SOURCE, the aggregator (minfin: a month per
+    request). refetch: fetch again even the dates already loaded (changed figures
+    become new revisions). base_url: the root of the source (default: the real
+    site, or LOSSES_<SOURCE>_URL). warehouse: DuckDB file (default:
+    LOSSES_WAREHOUSE or warehouse/losses.duckdb)."""
+    settings = Settings.from_env()
+    source = source or settings.backfill_source
+    settings = settings.with_base_url(source, base_url)
+    adapter = source_for(source, settings)  # an unknown source fails here, before any work
     if start > end:
         raise ValueError(f"start {start} is after end {end}")
     today = runs.kyiv_today(settings)
-    if start < FIRST_REPORT_DATE:
+    first = adapter.first_date
+    if start < first:
         get_run_logger().info(
-            "the first bulletin is of %s: starting there, not at %s", FIRST_REPORT_DATE, start
+            "the first bulletin %s carries is of %s: starting there, not at %s",
+            source,
+            first,
+            start,
         )
-        start = FIRST_REPORT_DATE
+        start = first
     end = min(end, today)
     if start > end:
-        raise ValueError(f"no bulletin is dated {start}..{end}: the first is {FIRST_REPORT_DATE}")
+        raise ValueError(f"no {source} bulletin is dated {start}..{end}: its first is {first}")
     path = runs.resolve_warehouse(warehouse)
     parameters = {"start": start, "end": end, "source": source, "refetch": refetch}
     with runs.opened(path, settings) as wh:
@@ -75,4 +78,5 @@ def backfill(
         "summary": summary.headline(),
         "missing": sorted(str(d) for d in summary.missing),
         "findings": summary.findings()[:MAX_LISTED],
+        "warnings": summary.tally.warnings[:MAX_LISTED],
     }

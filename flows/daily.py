@@ -15,7 +15,8 @@ from flows import runs
 from flows.backfill import date_range
 from flows.ingest import IngestResult, ingest
 from flows.report import MAX_LISTED
-from flows.settings import DEFAULT_SOURCE, Settings
+from flows.settings import Settings
+from flows.sources import source_for
 
 log = logging.getLogger("losses.daily")
 
@@ -25,19 +26,24 @@ FIRST_RUN_DAYS = 7
 
 @flow(name="daily", log_prints=True)
 def daily(
-    source: str = DEFAULT_SOURCE,
+    source: str | None = None,
     base_url: str | None = None,
     warehouse: str | None = None,
     today: dt.date | None = None,
     wait_for_today: bool = True,
 ) -> dict | State:
-    """Catch up `source` to `today` (default: today in Europe/Kyiv).
+    """Catch up `source` (default: LOSSES_DAILY_SOURCE, mod) to `today` (default:
+    today in Europe/Kyiv).
 
     wait_for_today: when today's bulletin is not published yet, check again
     every LOSSES_PUBLISH_WAIT_SECONDS, up to LOSSES_PUBLISH_WAIT_ATTEMPTS times,
-    and fail if it never appears."""
-    settings = Settings.from_env().with_base_url(source, base_url)
-    settings.base_url(source)
+    and fail if it never appears. (An edition that lags, the MoD's English one,
+    is not waited for: its missing days are reported.)"""
+    settings = Settings.from_env()
+    source = source or settings.daily_source
+    settings = settings.with_base_url(source, base_url)
+    adapter = source_for(source, settings)  # an unknown source fails here, before any work
+    wait_for_today = wait_for_today and adapter.missing_is_failure
     today = today or runs.kyiv_today(settings)
     path = runs.resolve_warehouse(warehouse)
     attempts = settings.publish_wait_attempts if wait_for_today else 0
@@ -69,6 +75,7 @@ def daily(
         "summary": summary.headline(),
         "newest": str(summary.newest[0]) if summary.newest else None,
         "findings": summary.findings()[:MAX_LISTED],
+        "warnings": summary.tally.warnings[:MAX_LISTED],
     }
 
 

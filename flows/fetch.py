@@ -19,6 +19,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from flows.settings import Settings
+from parsers import challenge_kind
 from warehouse import FetchedDocument
 
 log = logging.getLogger("losses.fetch")
@@ -68,9 +69,11 @@ class Fetcher:
         settings: Settings,
         *,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        transport: httpx.AsyncBaseTransport | None = None,
     ):
         self.settings = settings
         self._sleep = sleep
+        self._transport = transport  # tests: httpx.MockTransport
         self._client: httpx.AsyncClient | None = None
         self._per_host: dict[str, asyncio.Semaphore] = {}
         self.requests_made = 0
@@ -90,6 +93,7 @@ class Fetcher:
             ),
             follow_redirects=False,  # redirects are followed by hand, to vet each host
             verify=_tls_context(),
+            transport=self._transport,
         )
         return self
 
@@ -139,7 +143,9 @@ class Fetcher:
                     lang=request.lang,
                     kind=request.kind,
                 )
-                if status not in RETRYABLE_STATUS:
+                # A challenge page (a browser check) does not go away by waiting: kept
+                # and reported as what it is, never retried.
+                if status not in RETRYABLE_STATUS or challenge_kind(body):
                     return answer
                 self.error_answers.append(answer)
                 reason = f"HTTP {status}"

@@ -21,9 +21,10 @@ from prefect.cache_policies import NO_CACHE
 from flows import progress
 from flows.fetch import Fetcher, FetchError, Request, fetch_all
 from flows.settings import Settings
-from flows.sources import source_for
+from flows.sources import Discovery, source_for
 from flows.sources.base import span
-from parsers import PARSER_VERSION, ParseError, parse_document
+from flows.sources.indexes import describe_answer
+from parsers import PARSER_VERSION, NotABulletin, ParseError, parse_document
 from warehouse import FetchedDocument, Warehouse
 
 log = logging.getLogger("losses.ingest")
@@ -44,10 +45,20 @@ class Tally:
     received: set[dt.date] = field(default_factory=set)
     # The failures of quarantined documents, by document id (also in `failures`).
     quarantined: dict[int, str] = field(default_factory=dict)
+    # Pages an index pointed to that hold no bulletin (other news): kept, not failures.
+    not_bulletins: int = 0
+    # Bulletin pages read, by the report date they state: [(url, figures)], so that two
+    # pages for one date can be compared (only pages of one bulletin each).
+    pages: dict[dt.date, list[tuple[str, dict]]] = field(default_factory=dict)
 
     def quarantine(self, document_id: int, failure: str) -> None:
         self.quarantined[document_id] = failure
         self.failures.append(failure)
+
+    def page_read(self, date: dt.date, url: str, figures: dict) -> None:
+        pages = self.pages.setdefault(date, [])
+        if all(seen != url for seen, _ in pages):
+            pages.append((url, figures))
 
     def add(self, other: Tally) -> Tally:
         self.documents_fetched += other.documents_fetched
@@ -58,7 +69,42 @@ class Tally:
         self.warnings.extend(w for w in dict.fromkeys(other.warnings) if w not in self.warnings)
         self.received |= other.received
         self.quarantined.update(other.quarantined)
+        self.not_bulletins += other.not_bulletins
+        for date, pages in other.pages.items():
+            for url, figures in pages:
+                self.page_read(date, url, figures)
         return self
+
+    def same_date_pages(self) -> list[str]:
+        """Two or more pages stating one report date: which agree, which differ and
+        which one the warehouse keeps (the one loaded last: the later publication)."""
+        notes = []
+        for date, pages in sorted(self.pages.items()):
+            if len(pages) < 2:
+                continue
+            urls = ", ".join(url for url, _ in pages)
+            (first_url, first), (last_url, last) = pages[0], pages[-1]
+            differing = [
+                f"{name} {_shown(first.get(name))} vs {_shown(last.get(name))}"
+                for name in dict.fromkeys([*first, *last])
+                if first.get(name) != last.get(name)
+            ]
+            if not differing:
+                notes.append(f"{date}: {len(pages)} pages carry the same bulletin: {urls}")
+            else:
+                notes.append(
+                    f"{date}: {len(pages)} pages carry different figures ({urls}): "
+                    f"{'; '.join(differing[:5])}; the warehouse keeps {last_url} (published "
+                    f"later) as the latest revision, {first_url} as an earlier one"
+                )
+        return notes
+
+
+def _shown(figure) -> str:
+    if figure is None:
+        return "absent"
+    delta = "" if figure.delta is None else f" ({figure.delta:+d})"
+    return f"{figure.total}{delta}"
 
 
 def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
@@ -75,7 +121,7 @@ def _describe(url: str, report_date: dt.date | None) -> str:
     return f"{url} (report date {report_date})" if report_date else url
 
 
-def _validate(bulletins: list, hint: dt.date | None, today: dt.date) -> list[str]:
+def _validate(bulletins: list, today: dt.date) -> list[str]:
     """Reasons not to load what a document says, beyond what the parser checks."""
     problems = []
     for bulletin in bulletins:
@@ -83,13 +129,12 @@ def _validate(bulletins: list, hint: dt.date | None, today: dt.date) -> list[str
             problems.append("the bulletin carries no report date")
         elif bulletin.date > today:
             problems.append(f"bulletin dated {bulletin.date}, after today ({today})")
-    if hint and len(bulletins) == 1 and bulletins[0].date and bulletins[0].date != hint:
-        problems.append(f"the listing dates it {hint} but the page says {bulletins[0].date}")
     return problems
 
 
 def _parse_checked(document: FetchedDocument, source_format: str, today: dt.date):
-    """The document's bulletins, and the reason it must be quarantined (or None)."""
+    """The document's bulletins, and the reason it must be quarantined (or None).
+    NotABulletin passes through: a page an index pointed to may be other news."""
     try:
         bulletins = parse_document(
             document.body,
@@ -97,9 +142,11 @@ def _parse_checked(document: FetchedDocument, source_format: str, today: dt.date
             url=document.url,
             content_type=document.content_type,
         )
+    except NotABulletin:
+        raise
     except ParseError as exc:
         return [], f"unreadable: {exc}"
-    problems = _validate(bulletins, document.report_date, today)
+    problems = _validate(bulletins, today)
     return bulletins, "; ".join(problems) if problems else None
 
 
@@ -113,17 +160,34 @@ def parse_and_load(
     or not at all); those that cannot be read are quarantined with the reason."""
     tally = Tally()
     loadable = []
+    not_bulletins: list[tuple[int, str]] = []
     for document_id, document in documents:
-        bulletins, problem = _parse_checked(document, source_format, today)
+        try:
+            bulletins, problem = _parse_checked(document, source_format, today)
+        except NotABulletin as exc:
+            # Kept (a newer parser looks again), not a failure: the dates it was
+            # fetched for are still missing if no other page brings them.
+            not_bulletins.append((document_id, str(exc)))
+            continue
         if document.report_date:
             tally.received.add(document.report_date)
         tally.received.update(b.date for b in bulletins if b.date)
+        if document.kind == "bulletin" and len(bulletins) == 1 and bulletins[0].date:
+            stated = bulletins[0].date
+            tally.page_read(stated, document.url, dict(bulletins[0].figures))
+            if document.report_date and document.report_date != stated:
+                tally.warnings.append(
+                    f"{document.url}: the index titled it {document.report_date} but the page "
+                    f"says {stated}; the page's own date is used"
+                )
         if problem is None:
             loadable.append((document_id, bulletins, PARSER_VERSION))
             continue
         wh.mark_parse_error(document_id, problem, PARSER_VERSION)
         where = _describe(document.url, document.report_date)
         tally.quarantine(document_id, f"{where}: quarantined: {problem}")
+    wh.mark_ignored(not_bulletins, PARSER_VERSION)
+    tally.not_bulletins += len(not_bulletins)
     by_id = dict(documents)
     for result in wh.load_documents(loadable):
         if result.errors:
@@ -138,18 +202,19 @@ def parse_and_load(
 
 
 @task(name="reparse-stored", cache_policy=NO_CACHE)
-def reparse_stored(wh: Warehouse, source: str, today: dt.date) -> Tally:
+def reparse_stored(settings: Settings, wh: Warehouse, source: str, today: dt.date) -> Tally:
     """Documents stored but not loaded (a crash, an earlier parse error) are parsed
     again from the warehouse, without touching the network.
 
     A quarantined document is parsed again only by a newer parser: the parser that
     failed on it would fail the same way (and report it once more in every run).
-    Its dates are still missing, so the run fetches its URL again: that is its retry."""
+    Its dates are still missing, so the run fetches its URL again: that is its retry.
+    A page set aside as not a bulletin is parsed again by a newer parser too."""
     tally = Tally()
-    source_format = source_for(source, Settings()).format
+    source_format = source_for(source, settings).format
     pending = [
         stored
-        for stored in wh.pending_documents(source)
+        for stored in wh.pending_documents(source, parser_version=PARSER_VERSION)
         if not (stored.parse_status == "error" and stored.parser_version == PARSER_VERSION)
     ]
     documents = [(stored.id, wh.fetched_document(stored.id)) for stored in pending]
@@ -159,10 +224,17 @@ def reparse_stored(wh: Warehouse, source: str, today: dt.date) -> Tally:
     return tally
 
 
-@task(name="discover", cache_policy=NO_CACHE)
+@task(name="discover", cache_policy=NO_CACHE, task_run_name="discover {source} round {round}")
 def discover(
-    settings: Settings, source: str, wanted: set[dt.date], today: dt.date, wh: Warehouse
-) -> tuple[list[Request], dt.date | None, Tally]:
+    settings: Settings,
+    source: str,
+    wanted: set[dt.date],
+    today: dt.date,
+    wh: Warehouse,
+    round: int = 0,
+) -> tuple[Discovery, Tally]:
+    """One round of looking for the wanted dates' documents (a source with several
+    indexes reads the next one each round)."""
     adapter = source_for(source, settings)
     tally = Tally()
 
@@ -170,21 +242,21 @@ def discover(
 
     async def crawl():
         async with fetcher:
-            return await adapter.discover(fetcher, wanted, today)
+            return await adapter.discover(fetcher, wanted, today, round)
 
     try:
         found = run_async(crawl())
     except FetchError as exc:
         wh.store_documents(fetcher.error_answers)
         tally.failures.append(f"finding {source} bulletins for {span(wanted)}: {exc}")
-        return [], None, tally
+        return Discovery(), tally
     wh.store_documents(found.fetched + fetcher.error_answers)
     tally.documents_fetched += len(found.fetched) + len(fetcher.error_answers)
     tally.warnings.extend(found.problems)
     tally.failures.extend(
         f"finding {source} bulletins for {span(wanted)}: {failure}" for failure in found.failures
     )
-    return found.requests, found.newest, tally
+    return found, tally
 
 
 @task(
@@ -226,7 +298,7 @@ def fetch_and_load(
             follow_ups.extend(adapter.follow_up(document))
         else:
             where = _describe(document.url, document.report_date)
-            tally.failures.append(f"{where}: HTTP {document.status}")
+            tally.failures.append(f"{where}: {describe_answer(document)}")
     tally.add(parse_and_load(wh, answered, adapter.format, today))
     return tally, follow_ups
 
@@ -254,7 +326,8 @@ def ingest(
     refetch: bool = False,
 ) -> IngestResult:
     """Bring the wanted report dates of one source into the warehouse."""
-    tally = reparse_stored(wh, source, today)
+    adapter = source_for(source, settings)
+    tally = reparse_stored(settings, wh, source, today)
     # A stored document that fails again may yet be superseded by a good copy this
     # run fetches: its failure is reported only if it is still pending at the end.
     retried = dict(tally.quarantined)
@@ -262,23 +335,61 @@ def ingest(
     if not refetch and wanted:
         wanted = wanted - wh.loaded_dates(source, min(wanted), max(wanted))
     newest = None
-    if wanted:
-        log.info("%s: looking for %s", source, span(wanted))
-        queue, newest, found = discover(settings, source, wanted, today, wh)
-        tally.add(found)
-        reporter = progress.reporter()
-        reporter.start(f"{source}: fetch and load", len(queue))
-        total = len(queue)
-        while queue:
-            batch, queue = queue[: settings.batch_size], queue[settings.batch_size :]
-            done, follow_ups = fetch_and_load(settings, source, batch, today, wh, len(batch))
-            tally.add(done)
-            queue.extend(follow_ups)
-            total += len(follow_ups)
-            reporter.advance(len(batch), total=total)
-        reporter.finish()
+    searched: list[str] = []
+    requested: set[str] = set()
+    pending, round = set(wanted), 0
+    while pending:
+        log.info("%s: looking for %s", source, span(pending))
+        found, discovered = discover(settings, source, pending, today, wh, round)
+        tally.add(discovered)
+        newest = max(filter(None, (newest, found.newest)), default=None)
+        searched += found.searched
+        queue = [r for r in found.requests if r.url not in requested]
+        requested.update(r.url for r in queue)
+        _fetch_and_load_all(settings, source, queue, today, wh, tally)
+        pending -= wh.loaded_dates(source, min(pending), max(pending))
+        if not found.more:
+            break
+        round += 1
+    tally.warnings.extend(tally.same_date_pages())
     still_missing = wanted - wh.loaded_dates(source, min(wanted), max(wanted)) if wanted else set()
+    unfound = still_missing - tally.received  # (the others failed, each with its reason)
+    if unfound and searched:
+        tally.warnings.append(
+            f"{source}: no page found for {span(unfound)} in " + "; ".join(searched)
+        )
+    if still_missing and not adapter.missing_is_failure:
+        tally.warnings.append(
+            f"{source} ({settings.mod_lang} edition): no bulletin for {span(still_missing)}; "
+            "this edition skips days and lags, so that is reported, not a failure"
+        )
+        still_missing = set()
     still_pending = {stored.id for stored in wh.pending_documents(source)} if retried else set()
     unresolved = [f for i, f in retried.items() if i in still_pending and f not in tally.failures]
     tally.failures[:0] = unresolved
     return IngestResult(tally, wanted, still_missing, newest)
+
+
+def _fetch_and_load_all(
+    settings: Settings,
+    source: str,
+    queue: list[Request],
+    today: dt.date,
+    wh: Warehouse,
+    tally: Tally,
+) -> None:
+    """Fetch and load the queue in batches (follow-ups, e.g. the next page of a range,
+    join the queue), with progress."""
+    if not queue:
+        return
+    reporter = progress.reporter()
+    reporter.start(f"{source}: fetch and load", len(queue))
+    total = len(queue)
+    while queue:
+        batch, queue = queue[: settings.batch_size], queue[settings.batch_size :]
+        done, follow_ups = fetch_and_load(settings, source, batch, today, wh, len(batch))
+        tally.add(done)
+        queue.extend(follow_ups)
+        total += len(follow_ups)
+        reporter.advance(len(batch), total=total)
+    reporter.finish()

@@ -3,6 +3,7 @@ point at the real publishers. Command-line options override them."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
@@ -15,7 +16,29 @@ DEFAULT_BASE_URLS: dict[str, str] = {
     "api": "https://russianwarship.rip",
 }
 FETCHABLE_SOURCES: tuple[str, ...] = tuple(DEFAULT_BASE_URLS)
-DEFAULT_SOURCE = "mod"
+# The daily run reads today's bulletin where it appears first; a backfill reads the
+# aggregator, which keeps a month of bulletins on one page (~55 requests for the history).
+DEFAULT_DAILY_SOURCE = "mod"
+DEFAULT_BACKFILL_SOURCE = "minfin"
+DEFAULT_SOURCE = DEFAULT_DAILY_SOURCE
+
+# The MoD's bulletins lived on three sites over time (mirror/SITES.md). The MoD root
+# (LOSSES_MOD_URL, --base-url) is mod.gov.ua itself; the other two are their real hosts,
+# or, when the MoD root points elsewhere (the local mirror, a proxy), paths beneath it:
+# ROOT/mod/www.mil.gov.ua. Each can be set on its own (LOSSES_MIL_URL, LOSSES_KMU_URL).
+MIL_HOST = "www.mil.gov.ua"
+KMU_HOST = "www.kmu.gov.ua"
+MOD_SITE_VARIABLES = {MIL_HOST: "LOSSES_MIL_URL", KMU_HOST: "LOSSES_KMU_URL"}
+# Where each MoD site lists its news, in order of trust (LOSSES_MOD_INDEXES picks and
+# orders them); paths relative to the site root, the English edition's under /en.
+MOD_INDEXES = ("listing", "tag", "sitemap")
+DEFAULT_MOD_LISTING_PATH = "/news?page={page}"
+DEFAULT_MOD_TAG_PATH = "/news/tag-vidsich-agresoru?page={page}"
+DEFAULT_MOD_SITEMAP_PATH = "/sitemap.xml"
+DEFAULT_MIL_LISTING_PATH = "/news/?page={page}"
+# mil.gov.ua carried the bulletins from 2022-02-27 until mod.gov.ua took over.
+DEFAULT_MOD_FIRST_DATE = dt.date(2022, 2, 27)
+DEFAULT_MOD_SWITCH_DATE = dt.date(2024, 10, 7)
 
 USER_AGENT = (
     "losses/0.1 (+combat-losses bulletin ingestion; polite: <=4 connections, honours Retry-After)"
@@ -35,6 +58,42 @@ def _env_int(name: str, default: int) -> int:
         raise ValueError(f"{name}={raw!r} is not a whole number") from None
 
 
+def _env_date(name: str, default: dt.date) -> dt.date:
+    raw = _env(name, default.isoformat())
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        raise ValueError(f"{name}={raw!r} is not a date YYYY-MM-DD") from None
+
+
+def _env_source(name: str, default: str) -> str:
+    value = _env(name, default)
+    if value not in FETCHABLE_SOURCES:
+        known = ", ".join(FETCHABLE_SOURCES)
+        raise ValueError(f"{name}={value!r} is not a source; choose one of {known}")
+    return value
+
+
+def _env_indexes(name: str) -> tuple[str, ...]:
+    raw = _env(name, ",".join(MOD_INDEXES))
+    names = tuple(part.strip() for part in raw.split(",") if part.strip())
+    unknown = [n for n in names if n not in MOD_INDEXES]
+    if unknown or not names or len(set(names)) != len(names):
+        raise ValueError(
+            f"{name}={raw!r}: give some of {', '.join(MOD_INDEXES)}, each once, "
+            "comma-separated in the order they are trusted"
+        )
+    return names
+
+
+def _env_path(name: str, default: str, *, paged: bool) -> str:
+    value = _env(name, default)
+    if not value.startswith("/") or (paged and "{page}" not in value):
+        hint = " with {page} where the page number goes" if paged else ""
+        raise ValueError(f"{name}={value!r}: give a path starting with /{hint}")
+    return value
+
+
 def _env_float(name: str, default: float) -> float:
     raw = _env(name, str(default))
     try:
@@ -50,6 +109,17 @@ class Settings:
     mod_lang: str = "uk"
     # index.minfin.com.ua editions are "ua" and "en".
     minfin_edition: str = "ua"
+    daily_source: str = DEFAULT_DAILY_SOURCE
+    backfill_source: str = DEFAULT_BACKFILL_SOURCE
+    # Roots of the MoD's other sites set on their own (else derived, see site_url).
+    site_urls: dict[str, str] = field(default_factory=dict)
+    mod_indexes: tuple[str, ...] = MOD_INDEXES
+    mod_listing_path: str = DEFAULT_MOD_LISTING_PATH
+    mod_tag_path: str = DEFAULT_MOD_TAG_PATH
+    mod_sitemap_path: str = DEFAULT_MOD_SITEMAP_PATH
+    mil_listing_path: str = DEFAULT_MIL_LISTING_PATH
+    mod_first_date: dt.date = DEFAULT_MOD_FIRST_DATE
+    mod_switch_date: dt.date = DEFAULT_MOD_SWITCH_DATE
     user_agent: str = USER_AGENT
     max_connections_per_host: int = 4
     connect_timeout: float = 10.0
@@ -78,6 +148,26 @@ class Settings:
             base_urls=base_urls,
             mod_lang=_env("LOSSES_MOD_LANG", "uk"),
             minfin_edition=_env("LOSSES_MINFIN_EDITION", "ua"),
+            daily_source=_env_source("LOSSES_DAILY_SOURCE", DEFAULT_DAILY_SOURCE),
+            backfill_source=_env_source("LOSSES_BACKFILL_SOURCE", DEFAULT_BACKFILL_SOURCE),
+            site_urls={
+                host: os.environ[variable].strip().rstrip("/")
+                for host, variable in MOD_SITE_VARIABLES.items()
+                if os.environ.get(variable, "").strip()
+            },
+            mod_indexes=_env_indexes("LOSSES_MOD_INDEXES"),
+            mod_listing_path=_env_path(
+                "LOSSES_MOD_LISTING_PATH", DEFAULT_MOD_LISTING_PATH, paged=True
+            ),
+            mod_tag_path=_env_path("LOSSES_MOD_TAG_PATH", DEFAULT_MOD_TAG_PATH, paged=True),
+            mod_sitemap_path=_env_path(
+                "LOSSES_MOD_SITEMAP_PATH", DEFAULT_MOD_SITEMAP_PATH, paged=False
+            ),
+            mil_listing_path=_env_path(
+                "LOSSES_MIL_LISTING_PATH", DEFAULT_MIL_LISTING_PATH, paged=True
+            ),
+            mod_first_date=_env_date("LOSSES_MOD_FIRST_DATE", DEFAULT_MOD_FIRST_DATE),
+            mod_switch_date=_env_date("LOSSES_MOD_SWITCH_DATE", DEFAULT_MOD_SWITCH_DATE),
             max_connections_per_host=_env_int("LOSSES_MAX_CONNECTIONS", 4),
             connect_timeout=_env_float("LOSSES_CONNECT_TIMEOUT", 10.0),
             read_timeout=_env_float("LOSSES_READ_TIMEOUT", 30.0),
@@ -105,7 +195,19 @@ class Settings:
             known = ", ".join(FETCHABLE_SOURCES)
             raise ValueError(f"unknown source {source!r}; fetchable sources: {known}") from None
 
+    def site_url(self, host: str) -> str:
+        """The root of one of the MoD's other sites (MIL_HOST, KMU_HOST): its own
+        setting, else the real host when the MoD root is the real one, else a path
+        beneath the MoD root (the local mirror serves every MoD-era site there)."""
+        if host in self.site_urls:
+            return self.site_urls[host]
+        mod_root = self.base_url("mod")
+        if mod_root == DEFAULT_BASE_URLS["mod"]:
+            return f"https://{host}"
+        return f"{mod_root}/{host}"
+
     @property
     def allowed_hosts(self) -> frozenset[str]:
         """Only the configured roots are ever fetched (links elsewhere are refused)."""
-        return frozenset(urlsplit(url).netloc.lower() for url in self.base_urls.values())
+        roots = [*self.base_urls.values(), *(self.site_url(h) for h in MOD_SITE_VARIABLES)]
+        return frozenset(urlsplit(url).netloc.lower() for url in roots)

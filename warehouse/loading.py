@@ -14,7 +14,7 @@ from parsers.vocabulary import BY_NAME, WAR_START
 from warehouse.records import LoadResult, WarehouseError
 from warehouse.transactions import transaction
 
-QUALIFIERS = (None, "about", "more")
+QUALIFIERS = (None, "about", "more", "up_to")
 # A bulletin may carry the next day's date when fetched late in the evening UTC.
 FUTURE_TOLERANCE = dt.timedelta(days=1)
 
@@ -220,7 +220,8 @@ def _add_rows(
         digest,
         len(bulletin.figures),
         now,
-        True,  # is_latest
+        bulletin.losses_date,
+        True,  # is_latest (last: _Plan.supersede clears it)
     ]
     for name, fig in bulletin.figures.items():
         plan.observations.append(
@@ -254,10 +255,12 @@ def _write(con, plan: _Plan, now: dt.datetime) -> None:
         )
     if plan.bulletins:
         con.execute(
-            "INSERT INTO bulletins SELECT unnest(?::VARCHAR[]), unnest(?::DATE[]),"
+            "INSERT INTO bulletins (source, report_date, revision, document_id, lang,"
+            " parser_version, figures_hash, categories, loaded_at, losses_date, is_latest,"
+            " checked) SELECT unnest(?::VARCHAR[]), unnest(?::DATE[]),"
             " unnest(?::INTEGER[]), unnest(?::BIGINT[]), unnest(?::VARCHAR[]),"
             " unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::INTEGER[]),"
-            " unnest(?::TIMESTAMPTZ[]), unnest(?::BOOLEAN[]), false",
+            " unnest(?::TIMESTAMPTZ[]), unnest(?::DATE[]), unnest(?::BOOLEAN[]), false",
             _columns(list(plan.bulletins.values())),
         )
     if plan.observations:

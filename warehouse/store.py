@@ -226,20 +226,26 @@ class Warehouse:
             kind=doc.kind,
         )
 
-    def pending_documents(self, source: str | None = None) -> list[StoredDocument]:
+    def pending_documents(
+        self, source: str | None = None, *, parser_version: str | None = None
+    ) -> list[StoredDocument]:
         """Documents to parse: never parsed, or quarantined (parse_status pending or
-        error), listings excluded; oldest first. A document whose URL answered again
-        later with a parseable document is superseded: the newer copy is what the
-        source says now, and parsing the old one could load stale figures as a new
-        revision. It stays stored (with its error) but is no longer pending."""
+        error), listings excluded; oldest first. With `parser_version`, also the pages
+        an older parser set aside as not a bulletin (a newer one may read them). A
+        document whose URL answered again later with a parseable document is
+        superseded: the newer copy is what the source says now, and parsing the old one
+        could load stale figures as a new revision. It stays stored (with its error)
+        but is no longer pending."""
         return self._documents(
-            "parse_status IN ('pending', 'error') AND kind <> 'listing' "
+            "(parse_status IN ('pending', 'error') OR (parse_status = 'ignored'"
+            " AND parser_version IS NOT NULL AND parser_version <> ?::VARCHAR"
+            " AND http_status = 200)) AND kind <> 'listing' "
             "AND (?::VARCHAR IS NULL OR source = ?::VARCHAR) "
             "AND NOT EXISTS (SELECT 1 FROM documents newer "
             " WHERE newer.source = documents.source AND newer.url = documents.url"
             " AND newer.kind = documents.kind AND newer.document_id > documents.document_id"
             " AND newer.parse_status <> 'ignored')",
-            [source, source],
+            [parser_version, source, source],
         )
 
     def find_documents(
@@ -306,6 +312,21 @@ class Warehouse:
         ).fetchall()
         if not updated and not self._documents("document_id = ?", [document_id]):
             raise WarehouseError(f"no stored document with id {document_id}")
+
+    def mark_ignored(self, reasons: Sequence[tuple[int, str]], parser_version: str) -> None:
+        """Set aside pages that hold no bulletin (other news an index pointed to), as
+        (document id, reason) pairs: kept with the reason, not quarantined; a newer parser
+        looks at them again. One statement for them all."""
+        self._writable()
+        if not reasons:
+            return
+        ids, texts = (list(column) for column in zip(*reasons, strict=True))
+        self.con.execute(
+            "UPDATE documents SET parse_status = 'ignored', parse_error = u.reason,"
+            " parsed_at = ?, parser_version = ? FROM (SELECT unnest(?::BIGINT[]) AS id,"
+            " unnest(?::VARCHAR[]) AS reason) u WHERE document_id = u.id",
+            [_now(), parser_version, ids, texts],
+        )
 
     def loaded_dates(self, source: str, start: dt.date, end: dt.date) -> set[dt.date]:
         rows = self.con.execute(

@@ -14,14 +14,22 @@ from urllib.parse import urlsplit
 
 import typer
 
-from flows.settings import DEFAULT_SOURCE, FETCHABLE_SOURCES, Settings
+from flows.settings import (
+    DEFAULT_BACKFILL_SOURCE,
+    DEFAULT_DAILY_SOURCE,
+    FETCHABLE_SOURCES,
+    Settings,
+)
 
 SourceOption = Annotated[
-    str,
+    str | None,
     typer.Option(
         "--source",
-        help=f"Which publisher to read: {', '.join(FETCHABLE_SOURCES)}.",
-        show_default=True,
+        metavar="SOURCE",
+        help=f"Which publisher to read: {', '.join(FETCHABLE_SOURCES)} (default: "
+        f"LOSSES_DAILY_SOURCE, {DEFAULT_DAILY_SOURCE}, for the daily job; "
+        f"LOSSES_BACKFILL_SOURCE, {DEFAULT_BACKFILL_SOURCE}, for a backfill).",
+        show_default=False,
     ),
 ]
 BaseUrlOption = Annotated[
@@ -42,10 +50,20 @@ WarehouseOption = Annotated[
 MIRROR_WAREHOUSE = Path("warehouse/mirror.duckdb")
 
 
-def _check_source(source: str) -> str:
-    if source not in FETCHABLE_SOURCES:
-        raise typer.BadParameter(f"{source!r}: choose one of {', '.join(FETCHABLE_SOURCES)}")
+def _check_source(source: str | None) -> str | None:
+    if source is not None and source not in FETCHABLE_SOURCES:
+        raise typer.BadParameter(
+            f"{source!r}: choose one of {', '.join(FETCHABLE_SOURCES)}", param_hint="--source"
+        )
     return source
+
+
+def _settings() -> Settings:
+    try:
+        return Settings.from_env()
+    except ValueError as exc:  # a LOSSES_* variable that cannot be read
+        typer.secho(f"losses: {exc}", fg=typer.colors.RED, err=True)
+        raise typer.Exit(2) from None
 
 
 def _setup_output() -> None:
@@ -107,7 +125,7 @@ def _finish(state, warehouse: Path | None) -> None:
 
 
 def ingest(
-    source: SourceOption = DEFAULT_SOURCE,
+    source: SourceOption = None,
     base_url: BaseUrlOption = None,
     warehouse: WarehouseOption = None,
     today: Annotated[
@@ -139,7 +157,7 @@ def ingest(
       losses ingest --source api  # from the russianwarship.rip API
       losses ingest --mirror      # offline demo against the local mirror
     """
-    _check_source(source)
+    source = _check_source(source) or _settings().daily_source
     _setup_output()
     with _mirror_if_offline(source, base_url, warehouse, mirror) as (url, path, mirror_today):
         from flows.daily import daily
@@ -165,7 +183,7 @@ def backfill(
     end: Annotated[
         dt.datetime, typer.Option(formats=["%Y-%m-%d"], help="Last report date (YYYY-MM-DD).")
     ],
-    source: SourceOption = DEFAULT_SOURCE,
+    source: SourceOption = None,
     base_url: BaseUrlOption = None,
     refetch: Annotated[
         bool, typer.Option(help="Fetch again dates already loaded (changes become revisions).")
@@ -178,14 +196,14 @@ def backfill(
     interrupted run resumes where it stopped.
 
     Examples:
-      losses backfill --start 2022-02-24 --end 2022-12-31
-      losses backfill --start 2024-06-01 --end 2024-06-30 --source minfin
+      losses backfill --start 2022-02-24 --end 2022-12-31   # the aggregator
+      losses backfill --start 2024-06-01 --end 2024-06-30 --source mod
       losses backfill --start 2024-06-01 --end 2024-06-30 --refetch
       losses backfill --start 2024-06-01 --end 2024-06-30 --base-url URL
 
     URL as printed by `losses mirror --port 8765`, plus /mod, /minfin or /api.
     """
-    _check_source(source)
+    source = _check_source(source) or _settings().backfill_source
     _setup_output()
     from flows.backfill import backfill as backfill_flow
     from flows.prefect_setup import in_process_run
@@ -211,7 +229,7 @@ def serve(
     timezone: Annotated[
         str | None, typer.Option(help="Time zone of the cron (default: Europe/Kyiv).")
     ] = None,
-    source: SourceOption = DEFAULT_SOURCE,
+    source: SourceOption = None,
     base_url: BaseUrlOption = None,
     warehouse: WarehouseOption = None,
 ) -> None:
@@ -224,10 +242,14 @@ def serve(
       prefect deployment run 'backfill/backfill' -p start=2022-02-24 -p end=2022-12-31
     """
     _check_source(source)
+    if base_url and not source:
+        raise typer.BadParameter(
+            "--base-url names the root of one source: give --source too", param_hint="--base-url"
+        )
     _setup_output()
     from flows.serve import serve_deployments
 
-    settings = Settings.from_env()
+    settings = _settings()
     serve_deployments(
         cron=cron or settings.daily_cron,
         timezone=timezone or settings.timezone,

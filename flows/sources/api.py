@@ -16,11 +16,15 @@ PAGE_LIMIT = 50
 class ApiSource:
     name = "api"
     format = "api"
+    first_date = dt.date(2022, 2, 25)
+    missing_is_failure = True
 
     def __init__(self, settings: Settings):
         self.root = f"{settings.base_url('api')}/api/v2/statistics"
 
-    async def discover(self, fetcher: Fetcher, wanted: set[dt.date], today: dt.date) -> Discovery:
+    async def discover(
+        self, fetcher: Fetcher, wanted: set[dt.date], today: dt.date, round: int = 0
+    ) -> Discovery:
         if not wanted:
             return Discovery()
         if len(wanted) == 1:

@@ -1,5 +1,6 @@
-"""index.minfin.com.ua: one page per month, many bulletins each. The bare page
-shows the current month; `month.php?month=YYYY-MM` any month."""
+"""index.minfin.com.ua: a month of bulletins on one page. The bare page shows the
+current month (and the one before); `casualties/YYYY-MM/` any month (with the current
+day repeated at its top), so the whole history is ~55 requests."""
 
 from __future__ import annotations
 
@@ -14,6 +15,11 @@ from warehouse import FetchedDocument
 class MinfinSource:
     name = "minfin"
     format = "minfin"
+    # The General Staff's series starts on 2022-02-25 ("day 2"). The aggregator's February
+    # 2022 page also shows a day for the 24th (loaded with its page), but no date before
+    # the 25th is asked for: an aggregator without it is not missing anything.
+    first_date = dt.date(2022, 2, 25)
+    missing_is_failure = True
 
     def __init__(self, settings: Settings):
         edition = settings.minfin_edition
@@ -21,9 +27,11 @@ class MinfinSource:
         self.page_url = f"{settings.base_url('minfin')}/{edition}/russian-invading/casualties/"
 
     def month_url(self, year: int, month: int) -> str:
-        return f"{self.page_url}month.php?month={year:04d}-{month:02d}"
+        return f"{self.page_url}{year:04d}-{month:02d}/"
 
-    async def discover(self, fetcher: Fetcher, wanted: set[dt.date], today: dt.date) -> Discovery:
+    async def discover(
+        self, fetcher: Fetcher, wanted: set[dt.date], today: dt.date, round: int = 0
+    ) -> Discovery:
         months = sorted({(d.year, d.month) for d in wanted})
         current = (today.year, today.month)
         return Discovery(

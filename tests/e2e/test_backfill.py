@@ -1,4 +1,6 @@
-"""The backfill flow over the whole mirrored history, through Prefect, as a user runs it."""
+"""The backfill flow over the whole mirrored history, through Prefect, as a user runs it:
+from the aggregator (the default: a month a request), and from the MoD through every era
+of its sites (www.mil.gov.ua, then mod.gov.ua with its three indexes)."""
 
 from __future__ import annotations
 
@@ -14,67 +16,126 @@ from reference_assertions import (
 from flows.backfill import backfill
 from warehouse import Warehouse
 
-# As the README starts it: from the first day of the war, whose bulletin series begins
-# the day after (FIRST_REPORT_DATE).
-START, FIRST, LAST = dt.date(2022, 2, 24), dt.date(2022, 2, 25), dt.date(2026, 8, 8)
+# As the README starts it: from the first day of the war. The reference's series
+# begins the day after; the MoD's sites carry it from 2022-02-27 (mirror/SITES.md).
+START, FIRST, MOD_FIRST, LAST = (
+    dt.date(2022, 2, 24),
+    dt.date(2022, 2, 25),
+    dt.date(2022, 2, 27),
+    dt.date(2026, 8, 8),
+)
+DAYS = (LAST - FIRST).days + 1
+MONTHS = (LAST.year - FIRST.year) * 12 + LAST.month - FIRST.month + 1
+
+
+def _backfill(mirror, path, source: str | None = None):
+    return backfill(
+        start=START,
+        end=LAST,
+        source=source,
+        base_url=mirror.url(source or "minfin"),
+        warehouse=str(path),
+        return_state=True,
+    )
 
 
 @pytest.fixture(scope="module")
-def full_history(mirror, tmp_path_factory):
-    path = tmp_path_factory.mktemp("full") / "losses.duckdb"
+def aggregator(mirror, tmp_path_factory):
+    path = tmp_path_factory.mktemp("aggregator") / "losses.duckdb"
     mirror.clear_requests()
-    state = backfill(
-        start=START, end=LAST, base_url=mirror.url("mod"), warehouse=str(path), return_state=True
-    )
+    state = _backfill(mirror, path)  # no source: the default, the aggregator
     return path, state, mirror.requests
 
 
-def test_backfill_completes_and_fetches_each_bulletin_once(full_history):
-    _, state, requests = full_history
-    assert state.is_completed(), state.message
-    day_pages = [path for _, path, _ in requests if path.startswith("/mod/news/")]
-    assert len(day_pages) == len(set(day_pages)) == (LAST - FIRST).days + 1
-    with Warehouse.open(full_history[0], read_only=True) as wh:
-        assert wh.con.execute(
-            "SELECT min(report_date), max(report_date), count(*) FROM bulletins"
-        ).fetchone() == (FIRST, LAST, (LAST - FIRST).days + 1)
+@pytest.fixture(scope="module")
+def mod(mirror, tmp_path_factory):
+    path = tmp_path_factory.mktemp("mod") / "losses.duckdb"
+    mirror.clear_requests()
+    state = _backfill(mirror, path, "mod")
+    return path, state, mirror.requests
 
 
-def test_export_equals_the_reference(full_history, tmp_path):
-    assert_export_equals_reference(full_history[0], tmp_path / "export")
-
-
-def test_check_flags_exactly_the_reference_decreases(full_history):
-    assert_check_flags_exactly_the_decreases(full_history[0])
-
-
-def test_seed_figures(full_history):
-    with Warehouse.open(full_history[0], read_only=True) as wh:
-        rows = wh.con.execute(
-            "SELECT report_date, category, total, reported_delta FROM latest_observations "
-            "WHERE source = 'mod' AND report_date IN ('2024-06-03', '2024-06-04')"
+def _bulletins(path):
+    with Warehouse.open(path, read_only=True) as wh:
+        return wh.con.execute(
+            "SELECT source, min(report_date), max(report_date), count(*), max(revision),"
+            " count(*) FILTER (WHERE losses_date <> report_date - 1) FROM bulletins GROUP BY 1"
         ).fetchall()
-    figures = {(str(d), c): (t, r) for d, c, t, r in rows}
+
+
+def test_the_default_backfill_reads_the_aggregator_a_month_a_request(aggregator):
+    path, state, requests = aggregator
+    assert state.is_completed(), state.message
+    paths = [r.path for r in requests]
+    assert all(p.startswith("/minfin/ua/russian-invading/casualties/") for p in paths)
+    assert len(paths) == len(set(paths)) == MONTHS  # ~55 requests for the whole history
+    assert _bulletins(path) == [("minfin", FIRST, LAST, DAYS, 1, 0)]
+
+
+def test_the_aggregator_history_equals_the_reference(aggregator, tmp_path):
+    assert_export_equals_reference(aggregator[0], tmp_path / "export")
+    assert_check_flags_exactly_the_decreases(aggregator[0], source="minfin")
+
+
+def test_the_mod_backfill_walks_every_era_of_its_sites(mod, mirror):
+    path, state, requests = mod
+    assert state.is_completed(), state.message
+    paths = [r.path for r in requests]
+    day_pages = [p for p in paths if "?" not in p and not p.endswith(".xml")]
+    assert len(day_pages) == len(set(day_pages))  # no page fetched twice
+    # Both sites, each through its indexes: mil.gov.ua's listing; mod.gov.ua's news
+    # listing, then the tag page and the sitemap for what the listing leaves out.
+    assert any(p.startswith("/mod/www.mil.gov.ua/news/?page=") for p in paths)
+    assert any(p.startswith("/mod/www.mil.gov.ua/news/2022/") for p in day_pages)
+    assert any(p.startswith("/mod/news?page=") for p in paths)
+    assert any(p.startswith("/mod/news/tag-vidsich-agresoru?page=") for p in paths)
+    assert "/mod/sitemap.xml" in paths
+    assert any(p.startswith("/mod/news/zagalni-bojovi-vtrati-rosiyan-za-dobu-") for p in day_pages)
+    assert any(p.startswith("/mod/news/boiovi-vtraty-voroha-na-") for p in day_pages)
+    # Every bulletin once, dated by its page (duplicates and decoys fetched, set aside).
+    assert _bulletins(path) == [("mod", MOD_FIRST, LAST, (LAST - MOD_FIRST).days + 1, 1, 0)]
+    decoys = {page.path for page in mirror.site.decoys}
+    assert decoys & set(day_pages)
+    with Warehouse.open(path, read_only=True) as wh:
+        ignored = {
+            url.removeprefix(mirror.base_url)
+            for (url,) in wh.con.execute(
+                "SELECT url FROM documents WHERE kind = 'bulletin' AND parse_status = 'ignored'"
+            ).fetchall()
+        }
+    assert ignored == decoys & set(day_pages)  # the decoys, and only they, are not bulletins
+
+
+def test_the_mod_history_equals_the_reference(mod, tmp_path):
+    assert_export_equals_reference(mod[0], tmp_path / "export", first=MOD_FIRST)
+    assert_check_flags_exactly_the_decreases(mod[0])
+
+
+def test_seed_figures_of_two_eras(mod):
+    with Warehouse.open(mod[0], read_only=True) as wh:
+        rows = wh.con.execute(
+            "SELECT o.report_date, o.category, o.total, o.reported_delta, d.url "
+            "FROM latest_observations o JOIN documents d USING (document_id) "
+            "WHERE o.report_date IN ('2024-06-03', '2024-06-04', '2026-04-20')"
+        ).fetchall()
+    figures = {(str(d), c): (t, r) for d, c, t, r, _ in rows}
+    urls = {str(d): url for d, _, _, _, url in rows}
     june4 = {c: v for (d, c), v in figures.items() if d == "2024-06-04"}
     assert june4["tanks"] == (7794, 15)
     assert june4["armoured_combat_vehicles"] == (15020, 18)
     assert june4["artillery_systems"] == (13345, 65)
     assert june4["personnel"] == (512420, 1290)
-    increases = {c: r for c, (_, r) in june4.items()}
-    assert increases["uav"] == 27
-    assert increases["vehicles_fuel_tanks"] == 69
-    assert increases["air_defense_systems"] == 3
-    assert increases["special_equipment"] == 12
     assert figures[("2024-06-03", "personnel")][1] == 1270
+    assert "/www.mil.gov.ua/news/2024/06/04/" in urls["2024-06-04"]
+    # The page of 20 April 2026 is the one whose address names the 19th.
+    assert urls["2026-04-20"].endswith("-na-19-kvitnya-2026-roku-1")
 
 
-def test_second_run_changes_nothing_and_fetches_nothing(full_history, mirror):
-    path = full_history[0]
-    before = table_fingerprints(path)
-    mirror.clear_requests()
-    state = backfill(
-        start=START, end=LAST, base_url=mirror.url("mod"), warehouse=str(path), return_state=True
-    )
-    assert state.is_completed(), state.message
-    assert mirror.requests == []
-    assert table_fingerprints(path) == before
+def test_a_second_run_changes_nothing_and_fetches_nothing(mod, aggregator, mirror):
+    for (path, _, _), source in ((mod, "mod"), (aggregator, None)):
+        before = table_fingerprints(path)
+        mirror.clear_requests()
+        state = _backfill(mirror, path, source)
+        assert state.is_completed(), state.message
+        assert mirror.requests == []
+        assert table_fingerprints(path) == before

@@ -1,4 +1,5 @@
-"""The daily flow catches up every day missed since the warehouse's last date."""
+"""The daily flow reads today's bulletin in today's layout (mod.gov.ua), and catches
+up every day missed since the warehouse's last date."""
 
 from __future__ import annotations
 
@@ -7,9 +8,47 @@ import datetime as dt
 from flows.backfill import backfill
 from flows.daily import daily
 from mirror import start_mirror
+from mirror.reference import load_reference
 from warehouse import Warehouse
 
-D = dt.date(2024, 6, 4)
+D = dt.date(2026, 8, 8)  # the reference's last day: mod.gov.ua's layout of 2026
+
+
+def test_daily_reads_the_newest_bulletin_in_todays_layout(tmp_path):
+    path = tmp_path / "losses.duckdb"
+    with start_mirror(port=0, until=D) as mirror:
+        state = daily(warehouse=str(path), base_url=mirror.url("mod"), today=D, return_state=True)
+        assert state.is_completed(), state.message
+        page = mirror.base_url + mirror.site.bulletin_path(D)
+    expected = {day.date: day for day in load_reference()}[D].figures
+    with Warehouse.open(path, read_only=True) as wh:
+        rows = wh.con.execute(
+            "SELECT o.category, o.total, o.reported_delta, o.qualifier, o.losses_date, d.url "
+            "FROM latest_observations o JOIN documents d USING (document_id) "
+            "WHERE o.report_date = ?",
+            [D],
+        ).fetchall()
+    assert {c: (t, r, q) for c, t, r, q, _, _ in rows} == {
+        name: (fig.total, fig.delta, fig.qualifier) for name, fig in expected.items()
+    }
+    assert {(losses_day, url) for *_, losses_day, url in rows} == {(D - dt.timedelta(days=1), page)}
+    assert "/mod/news/boiovi-vtraty-voroha-na-8-serpnia-2026-roku" in page
+
+
+def test_the_english_edition_lags_a_day_and_that_is_reported_not_fatal(tmp_path, monkeypatch):
+    monkeypatch.setenv("LOSSES_MOD_LANG", "en")
+    path = tmp_path / "losses.duckdb"
+    with start_mirror(port=0, until=D) as mirror:
+        state = daily(warehouse=str(path), base_url=mirror.url("mod"), today=D, return_state=True)
+        assert mirror.site.english_missing(D)
+    assert state.is_completed(), state.message
+    with Warehouse.open(path, read_only=True) as wh:
+        loaded = wh.loaded_dates("mod", D - dt.timedelta(days=6), D)
+        [(outcome,)] = wh.con.execute("SELECT outcome FROM runs").fetchall()
+    assert outcome == "completed"
+    assert D not in loaded and len(loaded) >= 5  # the week before, less any English gap
+    [warning] = [w for w in state.result()["warnings"] if "skips days" in w]
+    assert str(D) in warning and "not a failure" in warning
 
 
 def test_daily_catches_up_missed_days_in_one_run(tmp_path):
@@ -18,6 +57,7 @@ def test_daily_catches_up_missed_days_in_one_run(tmp_path):
         state = backfill(
             start=D - dt.timedelta(days=8),
             end=D - dt.timedelta(days=3),
+            source="mod",
             base_url=early.url("mod"),
             warehouse=str(path),
             return_state=True,

@@ -91,6 +91,8 @@ def test_backfill_deployment_runs_with_parameters(prefect_server, mirror, tmp_pa
         [
             BIN / "losses",
             "serve",
+            "--source",
+            "mod",
             "--base-url",
             mirror.url("mod"),
             "--warehouse",

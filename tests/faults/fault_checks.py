@@ -13,9 +13,24 @@ from mirror import MirrorHandle
 from warehouse import Warehouse
 
 UNTIL = dt.date(2024, 6, 4)
-START = dt.date(2024, 5, 24)  # 12 days: two MoD listing pages, two minfin months
+START = dt.date(2024, 5, 24)  # 12 days: two mil.gov.ua listing pages, two minfin months
 DATES = [START + dt.timedelta(days=n) for n in range((UNTIL - START).days + 1)]
 SOURCES = ("mod", "minfin", "api")
+# The MoD site of those days (mirror/SITES.md): its listing, and its day pages by date.
+MIL = "/mod/www.mil.gov.ua"
+LISTING = f"{MIL}/news/"
+
+
+def day_pages(date: dt.date) -> str:
+    """A fault pattern for the mil.gov.ua news items of one date (its bulletin among them)."""
+    return f"{MIL}/news/{date:%Y/%m/%d}/*"
+
+
+def month_page(date: dt.date) -> str:
+    """A fault pattern for the aggregator's month page of `date`."""
+    return f"/minfin/*/casualties/{date:%Y-%m}/"
+
+
 # Faults after which the client holds no complete answer (nothing to store).
 LOST_IN_TRANSIT = ("timeout", "truncate", "reset")
 

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from fault_checks import (
     DATES,
+    LISTING,
     UNTIL,
     assert_completed,
     assert_converged,
@@ -16,10 +17,12 @@ from fault_checks import (
     assert_no_partial_day,
     assert_recovers,
     backfill_range,
+    day_pages,
     documents,
     fired,
     last_run,
     loaded_dates,
+    month_page,
 )
 from prefect.artifacts import Artifact
 
@@ -30,16 +33,13 @@ DAY = dt.date(2024, 6, 1)
 NEXT = DAY + dt.timedelta(days=1)
 # A pattern per source that faults the document holding DAY (for minfin and the
 # API, multi-day documents: the fault applies to their newest bulletin, UNTIL).
-ONE_DAY = {
-    "mod": f"/mod/news/{DAY:%Y/%m/%d}/*",
-    "minfin": "*/month.php?month=2024-06",
-    "api": "/api/*",
-}
-FAULTED_DAY = {"mod": DAY, "minfin": UNTIL, "api": UNTIL}
+ONE_DAY = {"mod": day_pages(DAY), "minfin": month_page(UNTIL), "api": "/api/*"}
+# (For minfin, UNTIL itself is on every month page: the current day at the top.)
+FAULTED_DAY = {"mod": DAY, "minfin": DAY, "api": UNTIL}
 
 
 def day_url(mirror, date=DAY) -> str:
-    return mirror.base_url + mirror.site.bulletin_url(date)
+    return mirror.base_url + mirror.site.bulletin_path(date)
 
 
 def check_rows(path, *, statuses=("implausible", "restated", "mismatch")):
@@ -77,7 +77,7 @@ def test_a_wrong_charset_is_read_right(mirror, clean, tmp_path, source, mode):
 @pytest.mark.parametrize(
     ("source", "fault", "reason"),
     [
-        ("mod", "layout:table", "unknown label"),
+        ("mod", "layout:labels", "unknown label"),
         ("mod", "absurd:letters", "cannot read number"),
         ("minfin", "layout:classes", "no days in the aggregator page"),
         ("api", "absurd:letters", "cannot read number"),
@@ -121,11 +121,11 @@ def test_a_newer_parser_retries_quarantined_documents_not_superseded_ones(
     mirror, tmp_path, monkeypatch
 ):
     path = tmp_path / "losses.duckdb"
-    mirror.set_faults(f"{ONE_DAY['mod']}=layout:table, /mod/news/{NEXT:%Y/%m/%d}/*=absurd:letters")
+    mirror.set_faults(f"{ONE_DAY['mod']}=layout:labels, {day_pages(NEXT)}=absurd:letters")
     backfill_range(mirror, path, start=DAY, end=NEXT)
     first, second = (r[0] for r in documents(path) if r[4] == "error")
     # DAY is fixed at the source and loaded from a new copy: its old copy is superseded.
-    mirror.set_faults(f"/mod/news/{NEXT:%Y/%m/%d}/*=absurd:letters")
+    mirror.set_faults(f"{day_pages(NEXT)}=absurd:letters")
     state = backfill_range(mirror, path, start=DAY, end=NEXT)
     assert state.message.count("quarantined") == 1  # NEXT, once, though parsed twice
     assert loaded_dates(path) == {DAY}
@@ -144,16 +144,26 @@ def test_a_newer_parser_retries_quarantined_documents_not_superseded_ones(
     assert versions[first] != "a-newer-parser"  # superseded: left alone
 
 
-def test_a_listing_in_an_unknown_layout_fails_the_run_naming_it(mirror, clean, tmp_path):
+def test_a_listing_whose_titles_name_no_bulletin_fails_the_run_naming_it(mirror, clean, tmp_path):
     baseline = clean("mod")
     path = tmp_path / "losses.duckdb"
-    mirror.set_faults("/mod/news=layout:labels")  # bulletin titles worded differently
+    mirror.set_faults(f"{LISTING}=layout:labels")  # bulletin titles worded differently
     state = backfill_range(mirror, path)
-    assert_failed_naming(
-        state, path, f"{mirror.url('mod')}/news?page=1", "no bulletin", str(DATES[0])
-    )
+    listing = f"{mirror.base_url}{LISTING}?page=1..2"
+    assert_failed_naming(state, path, "no page found for", str(DATES[0]), listing)
     assert loaded_dates(path) == set()
-    assert "10 pages in a row list no bulletin" in state.message
+    assert len(mirror.requests) == 2  # the listing's pages of those days, read once
+    assert_recovers(mirror, path, baseline, tmp_path / "export")
+
+
+def test_a_listing_in_an_unknown_layout_is_given_up_on_not_read_to_its_end(mirror, clean, tmp_path):
+    baseline = clean("mod")
+    path = tmp_path / "losses.duckdb"
+    mirror.set_faults(f"{LISTING}=layout:classes")  # items no listing parser reads
+    state = backfill_range(mirror, path)
+    assert_failed_naming(state, path, f"{mirror.base_url}{LISTING}?page=1", str(DATES[0]))
+    assert "10 pages in a row list no dated item" in state.message
+    assert loaded_dates(path) == set()
     assert len(mirror.requests) == 10  # gave up on the listing, not read to its end
     assert_recovers(mirror, path, baseline, tmp_path / "export")
 
@@ -221,12 +231,15 @@ def test_a_bulletin_dated_in_the_future_is_quarantined(mirror, clean, tmp_path):
 def test_a_listing_entry_dated_in_the_future_is_reported(mirror, clean, tmp_path):
     baseline = clean("mod")
     path = tmp_path / "losses.duckdb"
-    mirror.set_faults("/mod/news=future")  # the newest bulletin of each listing page
+    mirror.set_faults(f"{LISTING}=future")  # the newest bulletin of each listing page
     state = backfill_range(mirror, path)
     assert_failed_naming(
         state, path, day_url(mirror, UNTIL), "after today", str(UNTIL), "not fetched"
     )
-    assert loaded_dates(path) == set(DATES) - {UNTIL, dt.date(2024, 5, 25)}
+    listing = mirror.site.listing("www.mil.gov.ua")
+    firsts = {next(p.date for p in listing[n : n + 20] if p.is_bulletin) for n in range(0, 40, 20)}
+    assert UNTIL in firsts
+    assert loaded_dates(path) == set(DATES) - firsts
     assert_recovers(mirror, path, baseline, tmp_path / "export")
 
 
@@ -309,7 +322,7 @@ def test_a_republished_bulletin_becomes_revision_2_and_is_checked_again(mirror, 
 
 def test_daily_retries_transient_faults_and_completes(mirror, clean, tmp_path):
     path = tmp_path / "losses.duckdb"
-    mirror.set_faults("/mod/news=503:1x1, /mod/news/*=resetx2")
+    mirror.set_faults(f"{LISTING}=503:1x1, {day_pages(UNTIL)}=resetx2")
     state = daily(base_url=mirror.url("mod"), warehouse=str(path), today=UNTIL, return_state=True)
     assert_completed(state, path)
     assert len(fired(mirror, "")) == 3
@@ -320,7 +333,7 @@ def test_daily_retries_transient_faults_and_completes(mirror, clean, tmp_path):
 
 def test_daily_with_todays_bulletin_unreadable_fails_at_once(mirror, tmp_path):
     path = tmp_path / "losses.duckdb"
-    mirror.set_faults(f"/mod/news/{UNTIL:%Y/%m/%d}/*=absurd:letters")
+    mirror.set_faults(f"{day_pages(UNTIL)}=absurd:letters")
     state = daily(base_url=mirror.url("mod"), warehouse=str(path), today=UNTIL, return_state=True)
     message = assert_failed_naming(
         state, path, day_url(mirror, UNTIL), str(UNTIL), "quarantined", "cannot read number"

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from fault_checks import (
     DATES,
+    LISTING,
+    MIL,
     START,
     UNTIL,
     assert_completed,
@@ -45,6 +47,8 @@ def _start_backfill(mirror, path: Path, **env: str) -> subprocess.Popen:
         START.isoformat(),
         "--end",
         UNTIL.isoformat(),
+        "--source",
+        "mod",
         "--base-url",
         mirror.url("mod"),
         "--warehouse",
@@ -67,7 +71,7 @@ def _stored_packs(path: Path) -> int:
 def test_a_backfill_killed_half_way_resumes_to_the_same_warehouse(mirror, clean, tmp_path):
     baseline = clean("mod")
     path = tmp_path / "losses.duckdb"
-    mirror.set_faults("/mod/news/*=timeout:0.2")  # slow day pages, well within the timeout
+    mirror.set_faults(f"{MIL}/news/2024/*=timeout:0.2")  # slow day pages, within the timeout
     process = _start_backfill(mirror, path, LOSSES_BATCH_SIZE="2")
     try:
         deadline = time.monotonic() + 60
@@ -93,7 +97,9 @@ def test_a_backfill_killed_half_way_resumes_to_the_same_warehouse(mirror, clean,
     mirror.clear_requests()
     state = backfill_range(mirror, path)
     assert_completed(state, path)
-    fetched = {mirror.base_url + r.path for r in mirror.requests if r.path.startswith("/mod/news/")}
+    fetched = {
+        mirror.base_url + r.path for r in mirror.requests if r.path.startswith(f"{MIL}/news/2024/")
+    }
     assert not fetched & stored  # resumed: what was stored is not fetched again
     assert_converged(path, baseline, tmp_path / "export")
 
@@ -102,7 +108,7 @@ def test_two_backfills_at_once_both_finish_one_waits(mirror, clean, tmp_path):
     baseline = clean("mod")
     path = tmp_path / "losses.duckdb"
     # The first listing request is slow: whichever run gets the lock holds it a while.
-    mirror.set_faults("/mod/news=timeout:3x1")
+    mirror.set_faults(f"{LISTING}=timeout:3x1")
     first = _start_backfill(mirror, path)
     second = _start_backfill(mirror, path)
     outputs = [p.communicate(timeout=120)[0] for p in (first, second)]
@@ -110,7 +116,7 @@ def test_two_backfills_at_once_both_finish_one_waits(mirror, clean, tmp_path):
     waited = [out for out in outputs if "busy with another run" in out]
     assert len(waited) == 1, "\n----\n".join(outputs)
     assert "waiting up to" in waited[0]
-    day_pages = [r.path for r in mirror.requests if r.path.startswith("/mod/news/")]
+    day_pages = [r.path for r in mirror.requests if r.path.startswith(f"{MIL}/news/2024/")]
     assert len(day_pages) == len(set(day_pages)) == len(DATES)  # the one that waited fetched none
     with Warehouse.open(path, read_only=True) as wh:
         runs = wh.con.execute(

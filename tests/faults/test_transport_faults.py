@@ -9,6 +9,8 @@ import logging
 import pytest
 from fault_checks import (
     DATES,
+    LISTING,
+    MIL,
     assert_completed,
     assert_converged,
     assert_failed_naming,
@@ -42,7 +44,7 @@ def test_transient_faults_are_retried_and_the_run_completes(
     baseline = clean("mod")
     path = tmp_path / "losses.duckdb"
     # The first listing request and the first day pages fail once each; retries get through.
-    mirror.set_faults(f"/mod/news={on_listing}x1, /mod/news/*={on_pages}x3")
+    mirror.set_faults(f"{LISTING}={on_listing}x1, {MIL}/news/2024/*={on_pages}x3")
     state = backfill_range(mirror, path)
     assert_completed(state, path)
     faulted = fired(mirror, "", at_least=4)  # any fault
@@ -57,7 +59,7 @@ def test_transient_faults_are_retried_and_the_run_completes(
 @pytest.mark.parametrize(
     ("source", "spec"),
     [
-        ("minfin", "*/month.php*=503:1x1, */month.php*=resetx1"),
+        ("minfin", "/minfin/*=503:1x1, /minfin/*=resetx1"),
         ("api", "/api/*=502x1, /api/*=truncatex1"),
     ],
 )
@@ -79,8 +81,8 @@ def test_a_day_that_keeps_failing_fails_the_run_clearly_then_converges(
 ):
     baseline = clean("mod")
     path = tmp_path / "losses.duckdb"
-    url = mirror.url("mod") + mirror.site.bulletin_url(DAY).removeprefix("/mod")
-    mirror.set_faults(f"/mod/news/{DAY:%Y/%m/%d}/*={kind}")
+    url = mirror.base_url + mirror.site.bulletin_path(DAY)
+    mirror.set_faults(f"{mirror.site.bulletin_path(DAY)}={kind}")
     state = backfill_range(mirror, path)
     message = assert_failed_naming(state, path, url, str(DAY), REASONS[kind])
     assert "gave up after 3 attempts" in message
@@ -98,12 +100,13 @@ def test_a_day_that_keeps_failing_fails_the_run_clearly_then_converges(
 def test_a_listing_page_that_keeps_failing_fails_the_run_naming_it(mirror, clean, tmp_path, page):
     baseline = clean("mod")
     path = tmp_path / "losses.duckdb"
-    mirror.set_faults(f"/mod/news?page={page}=503:1")
+    mirror.set_faults(f"{LISTING}?page={page}=503:1")
     state = backfill_range(mirror, path)
-    listing = f"{mirror.url('mod')}/news?page={page}"
+    listing = f"{mirror.base_url}{LISTING}?page={page}"
     assert_failed_naming(state, path, listing, "HTTP 503", str(DATES[0]))
     # What the pages read before it list is fetched and loaded all the same.
-    listed_on_page_1 = {d for d in DATES if d >= dt.date(2024, 5, 26)}
+    first_page = mirror.site.listing("www.mil.gov.ua")[:20]
+    listed_on_page_1 = {p.date for p in first_page if p.is_bulletin} & set(DATES)
     assert loaded_dates(path) == (set() if page == 1 else listed_on_page_1)
     assert_no_document_lost(mirror, path)
     assert_no_partial_day(path, baseline)
@@ -112,7 +115,7 @@ def test_a_listing_page_that_keeps_failing_fails_the_run_naming_it(mirror, clean
 
 def test_retry_after_is_honoured(mirror, tmp_path, monkeypatch, caplog):
     monkeypatch.setenv("LOSSES_BACKOFF_MAX", "5")
-    mirror.set_faults("/mod/news=429:1x1")
+    mirror.set_faults(f"{LISTING}=429:1x1")
     with caplog.at_level(logging.WARNING, logger="losses.fetch"):
         state = backfill_range(mirror, tmp_path / "losses.duckdb", start=DATES[-1])
     assert state.is_completed(), state.message
@@ -122,7 +125,7 @@ def test_retry_after_is_honoured(mirror, tmp_path, monkeypatch, caplog):
 @pytest.mark.parametrize(
     ("source", "cap", "refused"),
     [
-        ("mod", 200_000, "/mod/news?page=1"),  # a listing page is ~250 KB
+        ("mod", 20_000, f"{LISTING}?page=1"),  # a mil.gov.ua listing page is ~28 KB
         ("api", 5_000, "/api/api/v2/statistics?date_from=2024-05-24"),  # 12 days: ~10 KB
     ],
 )
@@ -150,13 +153,40 @@ def test_only_configured_hosts_are_fetched(mirror, clean, tmp_path):
     path = tmp_path / "losses.duckdb"
     # The listing links every bulletin on http://localhost:PORT: the mirror itself
     # under a name that is not configured, so a fetch of it would show in the log.
-    mirror.set_faults("/mod/news=offsite")
+    mirror.set_faults(f"{LISTING}=offsite")
     state = backfill_range(mirror, path)
     offsite = f"http://localhost:{mirror.port}"
-    url = offsite + mirror.site.bulletin_url(DAY)
-    assert_failed_naming(state, path, url, str(DAY), f"host 'localhost:{mirror.port}'", "refused")
+    url = offsite + mirror.site.bulletin_path(DAY)
+    assert_failed_naming(state, path, url, f"host 'localhost:{mirror.port}'", "refused")
     assert len(fired(mirror, "offsite")) == 2  # both listing pages
-    assert [r.path for r in mirror.requests if not r.path.startswith("/mod/news?")] == []
+    assert [r.path for r in mirror.requests if not r.path.startswith(f"{LISTING}?")] == []
     assert loaded_dates(path) == set()
 
+    assert_recovers(mirror, path, baseline, tmp_path / "export")
+
+
+def test_a_challenge_page_is_stored_and_reported_as_one(mirror, clean, tmp_path):
+    baseline = clean("mod")
+    path = tmp_path / "losses.duckdb"
+    page = mirror.site.bulletin_path(DAY)
+    mirror.set_faults(f"{page}=challenge")  # HTTP 403, Cloudflare's "Just a moment..."
+    state = backfill_range(mirror, path)
+    url = mirror.base_url + page
+    message = assert_failed_naming(state, path, url, str(DAY), "HTTP 403", "challenge page")
+    assert "no bulletin" not in message
+    assert (url, 403, "ignored") in {(u, s, p) for u, _, s, _, p, _ in documents(path)}
+    assert len(fired(mirror, "challenge")) == 1  # a browser check does not pass by waiting
+    assert loaded_dates(path) == set(DATES) - {DAY}
+    assert_recovers(mirror, path, baseline, tmp_path / "export")
+
+
+def test_a_challenge_instead_of_the_listing_is_named_as_such(mirror, clean, tmp_path):
+    baseline = clean("mod")
+    path = tmp_path / "losses.duckdb"
+    mirror.set_faults(f"{LISTING}=challenge")
+    state = backfill_range(mirror, path)
+    listing = f"{mirror.base_url}{LISTING}?page=1"
+    message = assert_failed_naming(state, path, listing, "challenge page", str(DATES[0]))
+    assert "no bulletin" not in message and "unreadable" not in message
+    assert loaded_dates(path) == set()
     assert_recovers(mirror, path, baseline, tmp_path / "export")

@@ -87,6 +87,24 @@ def test_listings_and_error_answers_are_kept_but_not_pending(wh):
     assert [d.id for d in wh.find_documents(kind="listing")] == [ids[0]]
 
 
+def test_pages_set_aside_as_not_bulletins_wait_for_a_newer_parser(wh):
+    news, day = wh.store_documents(
+        [document("http://m/mod/news/other", "<p>news</p>"), document("http://m/mod/day", "<p>")]
+    )
+    wh.mark_ignored([(news, "not a bulletin: a news item ('Міністр …')")], "2.0")
+    stored = wh.stored_document(news)
+    assert (stored.parse_status, stored.parse_error, stored.parser_version) == (
+        "ignored",
+        "not a bulletin: a news item ('Міністр …')",
+        "2.0",
+    )
+    assert [d.id for d in wh.pending_documents("mod")] == [day]  # not quarantined
+    assert [d.id for d in wh.pending_documents("mod", parser_version="2.0")] == [day]
+    # a newer parser looks at it again (it may know a layout this one did not)
+    assert [d.id for d in wh.pending_documents("mod", parser_version="2.1")] == [news, day]
+    wh.mark_ignored([], "2.1")  # nothing to set aside: nothing happens
+
+
 def test_parse_errors_stay_pending_for_the_next_run(wh):
     [doc_id] = wh.store_documents([document("http://m/mod/day", "<p>garbage</p>")])
     wh.mark_parse_error(doc_id, "no bulletin found in http://m/mod/day")

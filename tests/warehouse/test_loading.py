@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from wh_helpers import PARSER, bulletin, document, load, table_checksums
 
+from parsers.model import Bulletin, Figure
 from warehouse import WarehouseError, loading
 
 D = dt.date(2024, 6, 4)
@@ -43,6 +44,35 @@ def test_load_writes_bulletin_and_observations(wh):
     assert wh.last_report_date("mod") == D
     assert wh.last_report_date("api") is None
     assert wh.latest_day("mod") == (D, {"personnel": (512420, 1290, None), **_exact(FIGURES)})
+
+
+def test_each_revision_keeps_both_dates_and_the_views_carry_them(wh):
+    load(wh, bulletin(D, FIGURES))
+    load(wh, bulletin(D, {**FIGURES, "tanks": (7795, 16)}), url="http://mirror/mod/corrected")
+    assert wh.con.execute(
+        "SELECT revision, report_date, losses_date FROM bulletins ORDER BY revision"
+    ).fetchall() == [(1, D, D - dt.timedelta(days=1)), (2, D, D - dt.timedelta(days=1))]
+    for view in ("latest_observations", "daily_losses_long", "daily_losses"):
+        assert wh.con.execute(f"SELECT DISTINCT losses_date FROM {view}").fetchall() == [
+            (dt.date(2024, 6, 3),)
+        ], view
+    assert wh.con.execute(
+        "SELECT total FROM daily_losses_long WHERE category = 'tanks'"
+    ).fetchall() == [(7795,)]
+
+
+def test_an_up_to_qualifier_is_kept(wh):
+    # "ББМ — до 540" on the aggregator's day of 26.02.2022
+    february = Bulletin(
+        dt.date(2022, 2, 26),
+        "minfin",
+        "uk",
+        {"armoured_combat_vehicles": Figure(540, None, "up_to")},
+    )
+    assert load(wh, february).status == "loaded"
+    assert wh.con.execute(
+        "SELECT category, total, qualifier, approximate FROM observations"
+    ).fetchall() == [("armoured_combat_vehicles", 540, "up_to", True)]
 
 
 def _exact(figures):

@@ -53,6 +53,7 @@ def test_migrates_an_empty_file(wh_path):
             (2, "plausibility"),
             (3, "body_packs"),
             (4, "check_reports"),
+            (5, "losses_date"),
         ]
         assert _objects(wh.con) == {"tables": TABLES, "views": VIEWS}
         assert wh.con.execute("SELECT count(*) FROM categories").fetchone()[0] == len(CATEGORIES)
@@ -93,11 +94,18 @@ def test_migrates_from_the_previous_version(wh_path):
     con.execute("CREATE SEQUENCE IF NOT EXISTS dummy")  # unrelated objects survive too
     con.close()
 
-    with pytest.raises(WarehouseError, match="schema version 1, this code needs 4"):
+    with pytest.raises(WarehouseError, match="schema version 1, this code needs 5"):
         Warehouse.open(wh_path, read_only=True)
 
     with Warehouse.open(wh_path) as wh:
-        assert migrations.current_version(wh.con) == 4
+        assert migrations.current_version(wh.con) == 5
+        # each revision gets its losses day: the day before its report date
+        assert wh.con.execute(
+            "SELECT report_date, losses_date FROM bulletins ORDER BY 1"
+        ).fetchall() == [
+            (dt.date(2024, 6, 1), dt.date(2024, 5, 31)),
+            (dt.date(2024, 6, 2), dt.date(2024, 6, 1)),
+        ]
         kept = wh.con.execute("SELECT report_date, status, note FROM checks ORDER BY 1").fetchall()
         assert [status for _, status, _ in kept] == ["new_category", "ok"]
         assert wh.con.execute("SELECT count(*) FROM bulletins WHERE checked").fetchone() == (0,)
@@ -139,7 +147,7 @@ def test_a_newer_schema_is_refused(wh_path):
 
 def test_daily_losses_has_one_column_per_category(wh):
     columns = [row[0] for row in wh.con.execute("DESCRIBE daily_losses").fetchall()]
-    assert columns == ["report_date", "day", "personnel", "personnel_qualifier"] + [
+    assert columns == ["report_date", "losses_date", "day", "personnel", "personnel_qualifier"] + [
         name for name in CATEGORY_NAMES if name != "personnel"
     ]
     # and `day` is vocabulary.war_day
