@@ -197,6 +197,13 @@ class Fetcher:
         return ceiling / 2 + random.uniform(0, ceiling / 2)
 
 
+def describe_answer(document: FetchedDocument) -> str:
+    """What a non-200 answer was, for a message: "HTTP 503", or "HTTP 403: a Cloudflare
+    challenge page (a browser check), not the page"."""
+    kind = challenge_kind(document.body) if document.body else None
+    return f"HTTP {document.status}: {kind}, not the page" if kind else f"HTTP {document.status}"
+
+
 def _retry_after_seconds(value: str | None) -> float | None:
     if not value:
         return None

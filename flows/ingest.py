@@ -19,11 +19,10 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from flows import progress
-from flows.fetch import Fetcher, FetchError, Request, fetch_all
+from flows.fetch import Fetcher, FetchError, Request, describe_answer, fetch_all
 from flows.settings import Settings
 from flows.sources import Discovery, source_for
 from flows.sources.base import span
-from flows.sources.indexes import describe_answer
 from parsers import PARSER_VERSION, NotABulletin, ParseError, parse_document
 from warehouse import FetchedDocument, Warehouse
 

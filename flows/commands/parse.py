@@ -79,8 +79,10 @@ def register(app: typer.Typer) -> None:
             bool,
             typer.Option(
                 "--json",
-                help='Print a JSON list: {"date", "source", "lang", "figures": {category: '
-                '{"total", "delta", "approximate", "qualifier"}}, "errors"} per bulletin.',
+                help='Print a JSON list: {"date", "losses_date", "source", "lang", "figures": '
+                '{category: {"total", "delta", "approximate", "qualifier"}}, "errors"} per '
+                "bulletin (date: the report date D; losses_date: D-1, the day the increases "
+                'happened; qualifier: "about", "more", "up_to" or null).',
             ),
         ] = False,
     ) -> None:
@@ -123,8 +125,9 @@ def _print_tables(bulletins) -> None:
 
     console = Console()
     for bulletin in bulletins:
+        when = f"{bulletin.date} (losses of {bulletin.losses_date})" if bulletin.date else None
         table = Table(
-            title=f"{bulletin.date or 'date unknown'} · {bulletin.source} · {bulletin.lang}",
+            title=f"{when or 'date unknown'} · {bulletin.source} · {bulletin.lang}",
             title_justify="left",
         )
         table.add_column("category")

@@ -12,14 +12,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from flows.fetch import Fetcher, FetchError, Request, fetch_all
+from flows.fetch import Fetcher, FetchError, Request, describe_answer, fetch_all
 from flows.sources.base import Discovery
 from flows.sources.mod_sites import Index, ModSite
 from parsers import (
     ChallengePage,
     NewsEntry,
     ParseError,
-    challenge_kind,
     looks_like_bulletin_url,
     parse_news_listing,
     parse_sitemap,
@@ -48,13 +47,6 @@ def _window(dates: set[dt.date], lag: int) -> set[dt.date]:
     """The days a page of one of `dates` may be published on: the day itself, and up
     to `lag` days later (an edition that lags)."""
     return {d + dt.timedelta(days=k) for d in dates for k in range(lag + 1)}
-
-
-def describe_answer(document: FetchedDocument) -> str:
-    """What a non-200 answer was, for a message: "HTTP 503", or "HTTP 403: a Cloudflare
-    challenge page (a browser check), not the page"."""
-    kind = challenge_kind(document.body) if document.body else None
-    return f"HTTP {document.status}: {kind}, not the page" if kind else f"HTTP {document.status}"
 
 
 async def _fetch_index_page(
