@@ -8,8 +8,15 @@
   happened; the bulletin with these figures is dated the day after (the General Staff's
   morning report of D covers D-1; checked against the reference: the repost "За минулу
   добу, 22 листопада" carries the figures of the 2024-11-23 bulletin).
-A day and month without a year take the year that puts them nearest to `hint` (the
-caller's fallback date); without a hint they give no date.
+- The MoD titles and leads (mirror/SITES.md): "Бойові втрати ворога на 5 лютого 2026 року",
+  "... as of April 12, 2026" (D itself); "Втрати ворога за 4 лютого 2026 року", "Total
+  russian military losses on April 11, 2026" (the losses day D-1: the report date is the
+  day after).
+- Pages' own timestamps ("2022-04-12 06:00:00", "08 липня 2022, 09:25", "05.02.2026
+  07:12", "18 January, 2026, 7:00 AM EEST", "posted 01 May 2023 08:06"): see published_at.
+A day and month without a year ("з 24.02 по 08.07", the 2022 mil.gov.ua titles) take the
+year that puts them nearest to `hint` (the page's timestamp, or the caller's fallback
+date); without a hint they give no date.
 """
 
 from __future__ import annotations
@@ -43,16 +50,18 @@ _DATE = rf"(?:{_NUMERIC}|{_DAY_MONTH}|{_MONTH_DAY})"
 # року по 4 червня 2024 року", "from Feb 24, 2022 to June 4, 2024"; a spelled end date
 # carries its year).
 _WAR_START = (
-    r"(?:24\.0?2\.(?:20)?22|24\s+(?:лютого|февраля|february|feb)\.?,?\s+2022|"
+    r"(?:24\.0?2(?:\.(?:20)?22)?|24\s+(?:лютого|февраля|february|feb)\.?,?\s+2022|"
     r"(?:february|feb)\.?\s+24(?:th)?,?\s+2022)"
 )
+# "08.07" without a year (the 2022 mil.gov.ua range), not the start of "08.07.22".
+_SHORT = r"(?P<sd>\d{1,2})\.(?P<sm>\d{1,2})(?!\.?\d)"
 _YEAR_WORD = r"(?:\s*(?:року|р\.|рік|года|г\.))?"
 TITLE_DATE_RE = re.compile(
     r"(?:\bз|\bіз|\bвід|\bс|\bот|\bfrom)\s*"
     + _WAR_START
     + _YEAR_WORD
     + r",?\s*(?:по|до|to|till|until|through|—)\s*"
-    + rf"(?:{_NUMERIC}|(?P<d1>\d{{1,2}})\s+{_MONTH}\s+(?P<y1>\d{{4}})|"
+    + rf"(?:{_NUMERIC}|{_SHORT}|(?P<d1>\d{{1,2}})\s+{_MONTH}\s+(?P<y1>\d{{4}})|"
     + _MONTH.replace("month", "month2")
     + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4}))(?!\d)",
     re.IGNORECASE,
@@ -76,12 +85,38 @@ def _year(two_or_four: str) -> int:
     return year + 2000 if year < 100 else year
 
 
-def title_date(text: str) -> dt.date | None:
-    """The report date in a bulletin title/lead ("з 24.02.22 по 04.06.24")."""
+def title_date(text: str, hint: dt.date | None = None) -> dt.date | None:
+    """The report date in a bulletin title/lead ("з 24.02.22 по 04.06.24"; "from 24.02
+    to 12.04" with the year nearest to `hint`)."""
     for match in TITLE_DATE_RE.finditer(text):
-        found = _match_date(match, None)
+        found = _match_date(match, hint)
         if found:
             return found
+    return None
+
+
+# The MoD's own "на D" / "as of D" titles and "за D-1" / "losses on D-1" leads. A date must
+# follow ("Втрати ворога на Бахмутському напрямку" is no date).
+_ON_DAY_RE = re.compile(r"(?:\bна|\bas\s+(?:of|at))\s+" + _DATE, re.IGNORECASE)
+_LOSSES_DAY_RE = re.compile(
+    r"(?:втрати|втрат|losses)(?:\s+[^\W\d_]+){0,3}?\s+(?:за|on)\s+" + _DATE, re.IGNORECASE
+)
+
+
+def stated_report_date(text: str, hint: dt.date | None = None) -> dt.date | None:
+    """The report date D a MoD title or lead states: its range ("з 24.02.22 по D"), "на D"
+    / "as of D", or the losses day ("Втрати ворога за D-1", "losses on D-1") plus one."""
+    found = title_date(text, hint)
+    if found:
+        return found
+    for match in _ON_DAY_RE.finditer(text):
+        found = _match_date(match, hint)
+        if found:
+            return found
+    for match in _LOSSES_DAY_RE.finditer(text):
+        found = _match_date(match, hint)
+        if found:
+            return found + dt.timedelta(days=1)
     return None
 
 
@@ -98,9 +133,12 @@ def _nearest_year(month: int, day: int, hint: dt.date | None) -> dt.date | None:
 
 
 def _match_date(match: re.Match[str], hint: dt.date | None) -> dt.date | None:
+    groups = match.groupdict()
     try:
         if match["nd"]:
             return dt.date(_year(match["ny"]), int(match["nm"]), int(match["nd"]))
+        if groups.get("sd"):
+            return _nearest_year(int(match["sm"]), int(match["sd"]), hint)
         if match["d1"]:
             month, day, year = _MONTHS[match["month"].lower()], int(match["d1"]), match["y1"]
         else:
@@ -146,5 +184,56 @@ def dotted_date(text: str) -> dt.date | None:
         return None
     try:
         return dt.date(int(match[3]), int(match[2]), int(match[1]))
+    except ValueError:
+        return None
+
+
+# A page's own publication time, as the sites print it (see the module docstring).
+_CLOCK = r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::\d{2})?(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?"
+_PUBLISHED_RES = (
+    re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ]" + _CLOCK + ")?"),
+    re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}),?(?:\s+" + _CLOCK + ")?"),
+    re.compile(
+        r"(?P<d>\d{1,2})\s+"
+        + _MONTH
+        + r",?\s+(?P<y>\d{4})(?:\s*р\.)?,?(?:\s+(?:at\s+|о\s+)?"
+        + _CLOCK
+        + ")?",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        _MONTH + r"\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4}),?(?:\s+(?:at\s+)?" + _CLOCK + ")?",
+        re.IGNORECASE,
+    ),
+)
+
+
+def published_at(text: str) -> tuple[dt.date, dt.time | None] | None:
+    """The date (and time, when printed) of a page's timestamp text, as printed (Kyiv
+    time on these sites); None for relative times ("3 hours ago", "Вчора о 22:55")."""
+    best: tuple[int, tuple[dt.date, dt.time | None]] | None = None
+    for regex in _PUBLISHED_RES:
+        match = regex.search(text)
+        if match is None or (best is not None and best[0] <= match.start()):
+            continue
+        found = _published(match)
+        if found is not None:
+            best = (match.start(), found)
+    return best[1] if best else None
+
+
+def _published(match: re.Match[str]) -> tuple[dt.date, dt.time | None] | None:
+    groups = match.groupdict()
+    month = _MONTHS[groups["month"].lower()] if groups.get("month") else int(groups["m"])
+    try:
+        day = dt.date(int(groups["y"]), month, int(groups["d"]))
+        if groups.get("h") is None:
+            return day, None
+        hour = int(groups["h"])
+        if groups.get("ampm"):
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if groups["ampm"][0] in "Pp" else 0)
+        return day, dt.time(hour, int(groups["mi"]))
     except ValueError:
         return None

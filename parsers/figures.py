@@ -10,13 +10,15 @@ labels and unreadable values into errors naming them; nothing is dropped or gues
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from parsers.model import Bulletin, Figure
 from parsers.numbers import (
     QUALIFIER_WORDS,
+    UNIT_WORDS,
     NumberError,
     ScaleWordError,
     normalize_text,
@@ -24,7 +26,15 @@ from parsers.numbers import (
     scan_value,
     starts_value,
 )
-from parsers.vocabulary import CATEGORY_NAMES, VEHICLES_ALONE, classify_label, resolve_vehicles
+from parsers.vocabulary import (
+    CATEGORY_NAMES,
+    NOT_A_FIGURE,
+    VEHICLES_ALONE,
+    bilingual_conflict,
+    classify_label,
+    is_group_heading,
+    resolve_vehicles,
+)
 
 # A label is a few words; longer runs of words before a dash are prose ("Загалом із
 # лютого втрати росії в особовому складі досягли — ...").
@@ -49,14 +59,21 @@ _TRAILING_LABEL_RE = re.compile(r"(?:[^\d()—:;]|\((?![ +-])[^\d()+]*[^\W\d_][^
 _PLAIN_QUALIFIERS = "|".join(
     sorted((w for w in QUALIFIER_WORDS if w.isalpha()), key=len, reverse=True)
 )
+# Numbers plain or grouped by single spaces ("1 245 080", the mod.gov.ua items since 2024);
+# units between the total and its increase ("199460 осіб (+580)", the aggregator); no
+# increase at all ("Літаки — 308", the aggregator's omitted zero: then only units may
+# follow, never another word, "646 тис." is a scale word and the general path's error).
+_PLAIN_NUMBER = r"(?:0|[1-9][0-9]{0,2}(?: [0-9]{3})+|[1-9][0-9]*)"
+_PLAIN_UNITS = "|".join(sorted(UNIT_WORDS, key=len, reverse=True))
 _PLAIN_ITEM_RE = re.compile(
-    r"(?P<clause>(?P<label>[^\W\d_]+(?:(?: | / |-)[^\W\d_]+)*) — "
+    r"(?P<clause>(?P<label>[^\W\d_]+(?:(?: | ?/ ?|-)[^\W\d_]+)*)(?: —|:) "
     rf"(?:(?P<qualifier>{_PLAIN_QUALIFIERS}) )?"
-    r"(?P<total>0|[1-9][0-9]*) \(\+(?P<delta>0|[1-9][0-9]*)\)(?: [^\W\d_]+)*)[,.]?"
+    rf"(?P<total>{_PLAIN_NUMBER})(?i: (?:{_PLAIN_UNITS})(?:\.(?= \())?)*"
+    rf"(?: \(\+(?P<delta>{_PLAIN_NUMBER})\)(?: [^\W\d_]+)*)?)[,.;]?"
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass costs ~1 µs more to create
 class Candidate:
     """One "label + value" found in a line."""
 
@@ -98,6 +115,7 @@ def _strip_bullet(text: str) -> str:
     return text[bullet.end() :] if bullet else text
 
 
+@functools.lru_cache(maxsize=4096)  # the same few dozen labels on every page
 def _label_ok(label: str) -> bool:
     if _DIGIT_RE.search(label):
         return False
@@ -268,22 +286,58 @@ def _is_end(clause: str, pos: int) -> bool:
     return not clause[pos:].strip(" .,;")
 
 
-def read_candidates(lines: Iterable[str], *, strict: bool) -> list[Candidate]:
+def read_candidates(
+    lines: Sequence[str], *, strict: bool, number_first: bool = True
+) -> list[Candidate]:
     """Every figure in the lines. `strict` (a document that is only the bulletin, like
     the MoD article or an aggregator day): every "label — value" counts, unknown labels
     included. Otherwise (press text) only figures shaped like a bulletin item do:
-    "label — value", or "value label" with an increase or alone on its line."""
+    "label — value", or "value label" with an increase or alone on its line.
+    Without `number_first` (the MoD pages, whose items are always label first), a
+    "value label" clause is a lead or headline sentence ("знищено 1 050 окупантів, 8
+    танків"), never a figure.
+
+    A line that is only "Heading:" groups the items below it ("Бронетехніка і
+    автомобілі:"); when the next line is a value alone ("Personnel:" then "approximately
+    1 311 180 (+1 070) persons."), the heading is that value's label."""
     found: list[Candidate] = []
-    for index, raw in enumerate(lines):
-        line = normalize_text(raw)
+    normalized = [normalize_text(raw) for raw in lines]
+    heading: str | None = None
+    for index, line in enumerate(normalized):
+        if heading is not None:
+            line, heading = f"{heading}: {line.strip()}", None
+        elif _is_heading(line):
+            following = normalized[index + 1].strip() if index + 1 < len(normalized) else ""
+            if following and _value_alone(_strip_bullet(following)):
+                heading = line.strip()[:-1].rstrip()
+                continue
+            if is_group_heading(line.strip()[:-1]):
+                continue
         if not strict and not _DIGIT_RE.search(line):
             continue
         plain = _plain_item(line.strip(), index)
         if plain is not None:
             found.append(plain)
         else:
-            found.extend(_read_line(line, index, strict))
-    return found
+            found.extend(_read_line(line, index, strict, number_first))
+    return [c for c in found if c.category != NOT_A_FIGURE]
+
+
+def _value_alone(line: str) -> bool:
+    """ "approximately 1 311 180 (+1 070) persons.": a value with nothing but units after."""
+    if not starts_value(line):
+        return False
+    try:
+        value = scan_value(line)
+    except NumberError:
+        return False
+    return _is_end(line, value.end)
+
+
+def _is_heading(line: str) -> bool:
+    """ "Особовий склад:" / "Personnel:": words ending with a colon, no digits."""
+    text = line.rstrip()
+    return text.endswith(":") and not _DIGIT_RE.search(text) and _label_ok(text[:-1])
 
 
 def _plain_item(line: str, index: int) -> Candidate | None:
@@ -292,12 +346,15 @@ def _plain_item(line: str, index: int) -> Candidate | None:
     if item is None or not _label_ok(item["label"]):
         return None
     qualifier = QUALIFIER_WORDS[item["qualifier"]] if item["qualifier"] else None
-    figure = Figure(int(item["total"]), int(item["delta"]), qualifier)
+    delta = int(item["delta"].replace(" ", "")) if item["delta"] else None
+    figure = Figure(int(item["total"].replace(" ", "")), delta, qualifier)
     clause = item["clause"]
-    return _candidate(item["label"], index, clause, figure=figure, problem=None, has_increase=True)
+    return _candidate(
+        item["label"], index, clause, figure=figure, problem=None, has_increase=delta is not None
+    )
 
 
-def _read_line(line: str, index: int, strict: bool) -> list[Candidate]:
+def _read_line(line: str, index: int, strict: bool, number_first: bool = True) -> list[Candidate]:
     """The figures of one normalized line, whatever its shape."""
     found: list[Candidate] = []
     clauses = split_clauses(_strip_bullet(line.strip()))
@@ -307,7 +364,8 @@ def _read_line(line: str, index: int, strict: bool) -> list[Candidate]:
         if not clause or not (strict or _DIGIT_RE.search(clause)):
             continue
         if starts_value(clause):
-            found.extend(_number_first(clause, index, whole_line, strict))
+            if number_first:
+                found.extend(_number_first(clause, index, whole_line, strict))
         else:
             found.extend(_label_first(clause, index, strict))
     return found
@@ -415,7 +473,13 @@ def build_bulletin(
                 )
                 continue
         if name is None:
-            if cand.label:
+            conflict = bilingual_conflict(cand.label) if cand.label else None
+            if conflict:
+                problems.append(
+                    f"the two languages of label {cand.label!r} name different categories "
+                    f"({conflict[0]} and {conflict[1]}) in {cand.text!r}"
+                )
+            elif cand.label:
                 problems.append(f"unknown label {cand.label!r} in {cand.text!r}")
             else:
                 problems.append(f"a figure without a label: {cand.text!r}")

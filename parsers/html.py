@@ -20,12 +20,19 @@ _BLOCK_TAG = re.compile(
 _ANY_TAG = re.compile(r"<[^>]*>")
 _BLANKS = re.compile(r"[ \t\r\f\v]+")
 _BLANKS_BUT_SPACE = re.compile(r"[\t\r\f\v]")
+# A line break of the source and the indentation after it (pretty-printed pages). It
+# starts with the break itself: a pattern starting with optional blanks is tried at each.
+_SOURCE_BREAKS = re.compile(r"\n[ \t\n]*")
 
 
-def html_to_lines(fragment: str) -> list[str]:
+def html_to_lines(fragment: str, *, source_lines: bool = True) -> list[str]:
     """The visible text of an HTML fragment, one line per block (<p>, <li>, <br>, ...),
-    with entities decoded, inline tags dropped and spaces collapsed."""
+    with entities decoded, inline tags dropped and spaces collapsed. With `source_lines`
+    a line break of the source ends a line too (a press text pasted into HTML); without,
+    it is a space, as a browser shows it (a pretty-printed page wraps an item's text)."""
     text = fragment
+    if not source_lines and ("\n" in text or "\r" in text):
+        text = _SOURCE_BREAKS.sub(" ", text.replace("\r", "\n") if "\r" in text else text)
     if "<" in text:  # (a link's or heading's text often has no tags at all)
         text = _INVISIBLE_BLOCKS.sub(" ", text)
         text = _BLOCK_TAG.sub("\n", text)
@@ -44,31 +51,71 @@ def html_to_text(fragment: str) -> str:
 
 
 @functools.cache
-def _tag_re(tag: str) -> re.Pattern[str]:
-    return re.compile(rf"<(/?){tag}\b[^>]*>", re.IGNORECASE)
+def _tag_re(tag: str, raw: bool = False) -> re.Pattern:
+    pattern = rf"<(/?){tag}\b[^>]*>"
+    return re.compile(pattern.encode() if raw else pattern, re.IGNORECASE)
 
 
-def element_end(document: str, start: int, tag: str) -> int | None:
+def element_end(document: str | bytes, start: int, tag: str) -> int | None:
     """Index just after the closing tag of the element of type `tag` that opens at
     `start`, counting nested elements of the same type; None when it never closes (a
-    truncated document)."""
+    truncated document). Markup is ASCII: a raw page (bytes) is searched alike."""
     depth = 0
-    for match in _tag_re(tag).finditer(document, start):
+    for match in _tag_re(tag, isinstance(document, bytes)).finditer(document, start):
         depth += -1 if match[1] else 1
         if depth == 0:
             return match.end()
     return None
 
 
-def find_all(body: bytes, needle: bytes) -> list[int]:
-    """Where each occurrence of `needle` starts, in order. Searched from the end: for a
-    short needle in a 250 KB page, CPython's bytes.rfind is ~3x as fast as bytes.find."""
-    found = []
-    index = body.rfind(needle)
+def _as(document: str | bytes, text: str) -> str | bytes:
+    return text.encode() if isinstance(document, bytes) else text
+
+
+def find_element(
+    document: str | bytes, tag: str, name: str, start: int = 0, end: int | None = None
+) -> int | None:
+    """Where the first `<tag ...>` element whose class list or id holds `name` opens (at
+    or after `start`, before `end`), found by searching for `name` and checking it stands
+    in such an opening tag ("news-detail" in a stylesheet or a script is not one)."""
+    needle, opening = _as(document, name), _as(document, f"<{tag}")
+    stop = len(document) if end is None else end
+    index = document.find(needle, start, stop)
     while index >= 0:
-        found.append(index)
-        index = body.rfind(needle, 0, index + len(needle) - 1)  # any that start before
-    return found[::-1]
+        tag_start = document.rfind(b"<" if isinstance(document, bytes) else "<", 0, index)
+        if (
+            tag_start >= start
+            and document.startswith(opening, tag_start)
+            and document[tag_start + len(opening) : tag_start + len(opening) + 1].isspace()
+            and _in_attribute(document[tag_start:index], document[index + len(needle) :][:1])
+        ):
+            return tag_start
+        index = document.find(needle, index + len(needle), stop)
+    return None
+
+
+_ATTRIBUTE_VALUE_RE = re.compile(r"""\b(?:class|id)\s*=\s*["']?(?:[^"'>]*\s)?$""")
+_ATTRIBUTE_VALUE_RAW_RE = re.compile(_ATTRIBUTE_VALUE_RE.pattern.encode())
+
+
+def _in_attribute(before: str | bytes, after: str | bytes) -> bool:
+    """Whether a name between `before` (from the tag's "<") and `after` (the character
+    after it) is a whole word of the tag's class or id value."""
+    if b">" in before if isinstance(before, bytes) else ">" in before:
+        return False
+    regex = _ATTRIBUTE_VALUE_RAW_RE if isinstance(before, bytes) else _ATTRIBUTE_VALUE_RE
+    if not regex.search(before):
+        return False
+    return not after or after in (b" \t\n\"'>" if isinstance(after, bytes) else " \t\n\"'>")
+
+
+def element_text(document: str, tag: str, start: int = 0) -> str:
+    """The text of the first <tag> element at or after `start`, or "" (no nesting)."""
+    begin = document.find(f"<{tag}", start)
+    if begin < 0:
+        return ""
+    close = document.find(f"</{tag}", begin)
+    return html_to_text(document[begin:close]) if close > 0 else ""
 
 
 def surely_complete(body: bytes) -> bool:

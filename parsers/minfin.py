@@ -1,13 +1,21 @@
-"""The index.minfin.com.ua "russian-invading/casualties" pages: the full page (current
-month, heavy chrome) or a month.php fragment; Ukrainian and English editions.
+"""The index.minfin.com.ua "russian-invading/casualties" pages: the full page (the current
+and the previous month, heavy chrome), a month page `/casualties/YYYY-MM/` (the current day
+repeated at its top) or a month.php fragment; Ukrainian and English editions.
 
-Each day is `ul.see-also > li.gold` with its date in `span.black` and one `<li>` per
-category in `div.casualties`. Labels are matched, never positions (categories come and
-go). An omitted increase means zero in this source.
+The real markup (mirror/SITES.md §5): single-quoted attributes, days `ul.see-also >
+li.gold` that are never closed (a day runs to the next `li.gold` or the end of its list),
+the date in `span.black`, one `<li>` per category in `div.casualties` (labels inside
+`<abbr>`/`<span>`, personnel last). The infographic block and its `ul.table-comment`
+inside the first day are outside `div.casualties` and not read; the closing "Див.
+також:" `li.gold` has no figures and is not a day. Labels are matched, never positions
+(categories come and go).
 
-The markup is regular, so elements are delimited by string search and tag counting
-(html.element_end) rather than a full HTML parser: BeautifulSoup(html.parser) needs ~2 ms
-per day here, this ~0.1 ms (bench/bench_parse.py).
+An omitted increase (no `<small>`) is zero on a day that states increases; a day that
+states none (February-April 2022) states no increase at all (None).
+
+Elements are delimited by string search and tag counting (html.element_end) rather than
+a full HTML parser: BeautifulSoup(html.parser) needs ~2 ms per day here, this ~0.1 ms
+(bench/bench_parse.py).
 """
 
 from __future__ import annotations
@@ -15,10 +23,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from parsers.challenge import raise_if_challenge
 from parsers.dates import dotted_date
 from parsers.decoding import decode_body, ensure_clean
 from parsers.figures import build_bulletin, detect_lang, read_candidates
-from parsers.html import element_end, html_to_text, is_truncated_page
+from parsers.html import element_end, html_to_lines, html_to_text, is_truncated_page
 from parsers.model import Bulletin, ParseError
 
 _DAY_RE = re.compile(r"<li\b[^>]*\bclass\s*=\s*[\"'](?:[^\"']*\s)?gold[\s\"']", re.IGNORECASE)
@@ -28,7 +37,6 @@ _DATE_RE = re.compile(
 _CASUALTIES_RE = re.compile(
     r"<div\b[^>]*\bclass\s*=\s*[\"'](?:[^\"']*\s)?casualties[\s\"']", re.IGNORECASE
 )
-_ITEM_RE = re.compile(r"<li\b[^>]*>(.*?)(?=</li\s*>|<li\b|</ul\s*>)", re.IGNORECASE | re.DOTALL)
 
 
 def _see_also_lists(page: str, where: str) -> list[str]:
@@ -63,42 +71,48 @@ def parse_minfin(
     bulletins: list[Bulletin] = []
     for days in _see_also_lists(page, where):
         ensure_clean(days, "aggregator list")
-        for match in _DAY_RE.finditer(days):
-            end = element_end(days, match.start(), "li")
-            if end is None:
-                raise ParseError(f"aggregator page truncated inside a day{where}")
-            bulletins.append(_parse_day(days[match.start() : end], lang, where))
+        starts = [match.start() for match in _DAY_RE.finditer(days)]
+        for start, end in zip(starts, [*starts[1:], len(days)][: len(starts)], strict=True):
+            bulletin = _parse_day(days[start:end], lang, where)
+            if bulletin is not None:
+                bulletins.append(bulletin)
     if not bulletins:
         ensure_clean(page, "aggregator page")
+        raise_if_challenge(page, "aggregator page", url)
         raise ParseError(f"no days in the aggregator page (no ul.see-also > li.gold){where}")
     return bulletins
 
 
-def _parse_day(day: str, lang: str | None, where: str) -> Bulletin:
+def _parse_day(day: str, lang: str | None, where: str) -> Bulletin | None:
+    """One day's bulletin; None for an `li.gold` that is no day ("Див. також:")."""
     errors: list[str] = []
     header = _DATE_RE.search(day)
     shown = html_to_text(header[1]) if header else ""
     report_date = dotted_date(shown)
+    box = _CASUALTIES_RE.search(day)
+    if report_date is None and box is None:
+        return None
     if report_date is None:
         errors.append(
             f"aggregator day without a readable date ({shown or 'no span.black'!r}){where}"
         )
-    box = _CASUALTIES_RE.search(day)
     box_end = element_end(day, box.start(), "div") if box else None
     lines: list[str] = []
     if box and box_end is None:
         errors.append(f"aggregator day {report_date}: the list of figures never closes{where}")
     elif box:
-        lines = [html_to_text(m[1]) for m in _ITEM_RE.finditer(day, box.end(), box_end)]
+        lines = html_to_lines(day[box.end() : box_end], source_lines=False)  # a line a <li>
     candidates = read_candidates(lines, strict=True)
     if not candidates:
         errors.append(f"aggregator day {report_date} has no figures{where}")
     day_lang = lang or detect_lang(" ".join(c.label for c in candidates))
+    # No <small> means +0 only where the day shows increases at all.
+    states_increases = any(c.has_increase for c in candidates)
     return build_bulletin(
         candidates,
         date=report_date,
         source="minfin",
         lang=day_lang,
-        omitted_delta=0,
+        omitted_delta=0 if states_increases else None,
         errors=errors,
     )

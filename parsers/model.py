@@ -9,7 +9,7 @@ from typing import Literal
 
 Source = Literal["mod", "minfin", "api", "text"]
 Lang = Literal["uk", "en", "ru"]
-Qualifier = Literal["about", "more"]
+Qualifier = Literal["about", "more", "up_to"]
 
 SOURCES: tuple[str, ...] = ("mod", "minfin", "api", "text")
 LANGS: tuple[str, ...] = ("uk", "en", "ru")
@@ -23,7 +23,8 @@ class Figure:
     # The increase the document states; None when it states none (an omitted
     # increase in a format where omission means zero is parsed as 0, not None).
     delta: int | None
-    # "about" ("близько", "около") or "more" ("понад", "более"); None when exact.
+    # "about" ("близько", "около"), "more" ("понад", "более") or "up_to" ("до 540", February
+    # 2022); None when exact.
     qualifier: Qualifier | None = None
 
     @property
@@ -43,10 +44,18 @@ class Bulletin:
     # that cannot be read). Each names the label or text it is about.
     errors: tuple[str, ...] = field(default=())
 
+    @property
+    def losses_date(self) -> dt.date | None:
+        """The day the increases happened: the bulletin of the morning of D reports the
+        losses of D-1 ("Втрати ворога за D-1"); None when undated."""
+        return self.date - dt.timedelta(days=1) if self.date else None
+
     def to_json(self) -> dict:
-        """The shape of `losses parse --json` (a stable contract)."""
+        """The shape of `losses parse --json` (a stable contract: keys are only added)."""
+        losses_date = self.losses_date
         return {
             "date": self.date.isoformat() if self.date else None,
+            "losses_date": losses_date.isoformat() if losses_date else None,
             "source": self.source,
             "lang": self.lang,
             "figures": {
@@ -64,3 +73,13 @@ class Bulletin:
 
 class ParseError(ValueError):
     """No bulletin could be read from a document; the message says why."""
+
+
+class NotABulletin(ParseError):
+    """A readable page that holds no bulletin: another news item, including one whose
+    headline mentions losses. A crawler notes it and moves on."""
+
+
+class ChallengePage(ParseError):
+    """An anti-bot interstitial (a Cloudflare "Just a moment..." check) answered instead
+    of the page: nothing about the page can be told from it."""

@@ -120,6 +120,8 @@ QUALIFIER_WORDS: dict[str, Qualifier] = {
     "approximately": "about",
     "approx.": "about",
     "approx": "about",
+    "aprx.": "about",
+    "aprx": "about",
     "about": "about",
     "around": "about",
     "roughly": "about",
@@ -148,6 +150,9 @@ QUALIFIER_WORDS: dict[str, Qualifier] = {
     "over": "more",
     "above": "more",
     ">": "more",
+    # February 2022 ("ББМ — до 540"): the count is at most this.
+    "до": "up_to",
+    "up to": "up_to",
 }
 _QUALIFIERS = "|".join(re.escape(w) for w in sorted(QUALIFIER_WORDS, key=len, reverse=True))
 # Words that may stand before a number without being a qualifier ("знищено 15").
@@ -158,13 +163,14 @@ _FILLERS = (
 # One word before a number: a filler, else a qualifier (group "q"). One regex, not one
 # for each: this runs for every value and every clause.
 _PREFIX_WORD_RE = re.compile(rf"(?:{_FILLERS}|(?P<q>{_QUALIFIERS}))(?![^\W\d_])\s*", re.IGNORECASE)
+_SLASH_RE = re.compile(r"\s*/\s*")
 # Words that may follow a total or an increase: units, "ліквідовано", "persons".
 UNIT_WORDS = frozenset(
     (
         *("од", "одиниць", "одиниці", "одиниця", "шт", "осіб", "особи", "ос", "чол", "людей"),
         *("ліквідовано", "знищено", "ед", "единиц", "единицы", "единица", "человек", "чел"),
         *("ликвидировано", "уничтожено", "persons", "people", "units", "unit", "pcs"),
-        *("eliminated", "destroyed", "killed"),
+        *("eliminated", "destroyed", "killed", "liquidated", "were"),
     )
 )
 # An increase in brackets: "(+15)", "(+15 за минулу добу)", "(+1,330)", "(0)", "(-3)".
@@ -243,8 +249,23 @@ def _read_prefix(text: str, pos: int) -> tuple[int, Qualifier | None]:
             break
         if word["q"]:
             qualifier = QUALIFIER_WORDS[word["q"].lower()]
-        pos = word.end()
+            pos = _same_qualifier_translated(text, word.end(), qualifier)
+        else:
+            pos = word.end()
     return pos, qualifier
+
+
+def _same_qualifier_translated(text: str, pos: int, qualifier: Qualifier) -> int:
+    """After "близько" in a bilingual bulletin ("близько/ about 403720"), the end of the
+    translation when it means the same; `pos` otherwise (a "/" that does not is left
+    where the number should be, so the value is an error, not a guess)."""
+    slash = _SLASH_RE.match(text, pos)
+    if slash is None:
+        return pos
+    word = _PREFIX_WORD_RE.match(text, slash.end())
+    if word is None or not word["q"] or QUALIFIER_WORDS[word["q"].lower()] != qualifier:
+        return pos
+    return word.end()
 
 
 def scan_value(text: str, pos: int = 0, *, units: bool = True) -> Value:

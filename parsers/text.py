@@ -2,8 +2,11 @@
 
 Accepts bulleted or inline lists, label-first ("танки — 9419 (+20 за минулу добу);") or
 number-first ("11 494 танки (+6 за добу)", "497,700 (+1,330) military personnel"), two
-categories on one line, any dash or a colon, thousands by space/comma/dot/"тис.", and
-ignores the prose and the headline around the list (see figures.select_block). The date
+categories on one line, any dash or a colon, thousands by space/comma/dot/"тис.", the
+bilingual bulletin ("особового складу / personnel ‒ близько/ about 403720(+1290) осіб /
+persons,": a label in both languages names one category, or is an error; see
+vocabulary.classify_label), and ignores the prose and the headline around the list (see
+figures.select_block). Figures written in prose are not read (another reader's task). The date
 comes from the text ("з 24.02.22 по 23.11.24", "станом на 23 листопада", "За минулу
 добу, 22 листопада" = the bulletin of the 23rd), else the caller's `date`, else None.
 """

@@ -156,17 +156,19 @@ _LABEL_PATTERNS: dict[str, tuple[str, ...]] = {
         r"guns",
     ),
     "mlrs": (
-        r"рсзв",
+        r"рсзв(?: град)?",  # "РСЗВ Град" (February 2022, the aggregator)
         r"реактивн(?:і|их|а|у|ої) систем(?:и|а|у)? залпового вогню",
-        r"рсзо",
+        r"рсзо(?: град)?",
         r"реактивн(?:ые|ых|ая|ую|ой) систем(?:ы|а|у)? залпового огня",
-        r"mlrs",
+        r"mlrs(?: grad)?",  # "MLRS Grad" (the aggregator's English February 2022)
         r"mrls?",
         r"multiple (?:launch )?rocket (?:launchers?|systems?|launch systems?)",
     ),
     "air_defense_systems": (
         r"(?:засоб(?:и|ів|у|ам|ами)?|засіб|систем(?:и|а|у)?|комплекс(?:и|ів)?) ппо",
         r"ппо",
+        r"зрк(?: бук)?",  # "ЗРК БУК" (February 2022, the aggregator)
+        r"зенітн(?:і|их|ий) ракетн(?:і|их|ий) комплекс(?:и|ів)?",
         r"(?:засоб(?:и|ів)?|засіб|систем(?:и|а)?) протиповітряної оборони",
         r"протиповітрян(?:а|ої|у) оборон(?:а|и|у)",
         r"(?:средств(?:а|о)?|систем(?:ы|а)?|комплекс(?:ы|ов)?) пво",
@@ -176,6 +178,7 @@ _LABEL_PATTERNS: dict[str, tuple[str, ...]] = {
         r"anti ?aircraft (?:warfare|defen[cs]e)(?: systems?| means| equipment)?",
         r"anti ?aircraft systems?",
         r"aa warfare(?: systems?)?",
+        r"sam(?: buk)?(?: systems?)?",  # "SAM BUK" (the aggregator's English February 2022)
         r"air defen[cs]e(?: systems?| means| equipment)?",
     ),
     "aircraft": (
@@ -209,7 +212,8 @@ _LABEL_PATTERNS: dict[str, tuple[str, ...]] = {
         r"катер(?:и|ів)",
         r"(?:военн(?:ые|ых) )?корабл(?:и|ей|ь|я)(?: (?:и )?катер(?:а|ов)?)?",
         r"(?:war|naval )?ships?(?: (?:and )?(?:boats?|cutters?))?",
-        r"boats?",
+        r"boats?(?: (?:and )?cutters?)?",  # "boats / cutters" (mil.gov.ua, until 2022-05-20)
+        r"cutters?",
     ),
     "submarines": (
         r"підводн(?:і|их|ий|ого) човн(?:и|ів|а)?",
@@ -223,7 +227,7 @@ _LABEL_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:автомобильн(?:ая|ой|ую) техник(?:а|и|у)|автомобил(?:и|ей)|автотехник(?:а|и|у))"
         r" и (?:авто)?цистерн(?:ы|а)?(?: с гсм)?",
         r"(?:military |motor )?(?:vehicles|automotive equipment|cars)"
-        r" and (?:fuel )?(?:tanks?|trucks?|tankers?|tank trucks)",
+        r" and (?:fuel )?(?:tanks?|trucks?|tankers?|tank trucks|cisterns)",
         r"(?:military |motor )?vehicles fuel tanks",
     ),
     VEHICLES_ALONE: (
@@ -236,6 +240,7 @@ _LABEL_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:military |motor )?vehicles",
         r"automotive equipment",
         r"military auto",
+        r"cars",  # the aggregator's English edition before the merge
     ),
     "fuel_tanks": (
         r"(?:авто)?цистерн(?:и|а)? (?:з|із) (?:пмм|пальним)",
@@ -250,7 +255,7 @@ _LABEL_PATTERNS: dict[str, tuple[str, ...]] = {
         r"tank trucks?",
         r"tanks? with fuel(?: and lubricants)?",
         r"fuel and lubricants? tanks?",
-        r"cisterns? with fuel(?: and lubricants)?",
+        r"cisterns?(?: with fuel(?: and lubricants)?)?",
     ),
     "special_equipment": (
         r"спеціальн(?:а|ої|у) технік(?:а|и|у)",
@@ -298,6 +303,23 @@ _TRAILING_NOISE = re.compile(
 _LABEL_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile("|".join(f"(?:{p})" for p in patterns)))
     for name, patterns in _LABEL_PATTERNS.items()
+)
+
+# Counts a bulletin line may carry that are no loss category: prisoners of war ("близько
+# 5300 осіб, понад 200 полоненими", the aggregator's February 2022 days). Not a figure
+# and not an error.
+NOT_A_FIGURE = "not a figure"
+_NOT_A_FIGURE_RE = re.compile(
+    r"(?:військово)?полонен(?:і|их|ими|ого|им)|(?:военно)?пленн(?:ые|ых|ыми)|"
+    r"(?:в )?полон(?:і)?|prisoners?(?: of war)?|pows?|captives?|captured"
+)
+
+# Headings that group the items of a 2026 mod.gov.ua post ("Особовий склад:", then the
+# personnel item); the English edition's "Personnel:" heads an item without a label.
+_GROUP_HEADINGS_RE = re.compile(
+    r"особовий склад|бронетехніка (?:і|та|й) автомобілі|артилерія (?:і|та|й) ппо|"
+    r"повітряні цілі|флот|personnel|armou?r and vehicles|artillery and air defen[cs]e|"
+    r"air targets|navy|fleet"
 )
 
 # Latin letters that look like Cyrillic ones (after lower-casing) and back.
@@ -362,14 +384,68 @@ def normalize_label(text: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def classify_label(text: str) -> str | None:
     """The category a label names: a canonical name, VEHICLES_ALONE (decided by date, see
-    resolve_vehicles), or None when the label is unknown. Never a guess."""
+    resolve_vehicles), NOT_A_FIGURE, or None when the label is unknown. Never a guess.
+
+    A label written in both languages ("особового складу / personnel", "кораблі /катери /
+    warships / boats") names a category when both halves name it; halves that name
+    different categories are unknown (bilingual_conflict says which)."""
+    name = _classify_one(text)
+    if name is None and "/" in text:
+        halves = bilingual_halves(text)
+        if halves:
+            first, second = (_classify_one(half) for half in halves)
+            if first == second:
+                return first
+    return name
+
+
+def _classify_one(text: str) -> str | None:
     label = normalize_label(text)
     if not label:
         return None
     for name, pattern in _LABEL_RES:
         if pattern.fullmatch(label):
             return name
+    if _NOT_A_FIGURE_RE.fullmatch(label):
+        return NOT_A_FIGURE
     return None
+
+
+_CYRILLIC_LETTER_RE = re.compile("[\u0400-\u04ff]")
+_LATIN_LETTER_RE = re.compile("[a-zA-Z]")
+
+
+def bilingual_halves(text: str) -> tuple[str, str] | None:
+    """A "Ukrainian / English" label cut where the script changes: ("кораблі /катери",
+    "warships / boats"); None when the label is not written so."""
+    parts = text.split("/")
+    for cut in range(1, len(parts)):
+        first, second = "/".join(parts[:cut]), "/".join(parts[cut:])
+        if (
+            _CYRILLIC_LETTER_RE.search(first)
+            and not _LATIN_LETTER_RE.search(first)
+            and _LATIN_LETTER_RE.search(second)
+            and not _CYRILLIC_LETTER_RE.search(second)
+        ):
+            return first.strip(), second.strip()
+    return None
+
+
+def bilingual_conflict(text: str) -> tuple[str, str] | None:
+    """The two categories the halves of a bilingual label name when they differ."""
+    halves = bilingual_halves(text) if "/" in text else None
+    if not halves:
+        return None
+    first, second = (_classify_one(half) for half in halves)
+    if first and second and first != second:
+        return first, second
+    return None
+
+
+@functools.lru_cache(maxsize=1024)
+def is_group_heading(text: str) -> bool:
+    """Whether a line ending in a colon is one of the headings grouping items."""
+    return _GROUP_HEADINGS_RE.fullmatch(normalize_label(text)) is not None
 
 
 def resolve_vehicles(date: dt.date | None, *, fuel_tanks_separate: bool = False) -> str | None:

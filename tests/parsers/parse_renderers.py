@@ -1,6 +1,7 @@
-"""Hypothesis generators for the parser round-trip tests: random bulletins, rendered in
-the style of each source with random dashes, spacing, thousands separators, block styles,
-increase wordings, omitted increases and look-alike letters. (Test code only.)"""
+"""Hypothesis generators for the parser round-trip tests: random bulletins, and the API's
+responses and press reposts rendered with random dashes, spacing, thousands separators,
+increase wordings, omitted increases and look-alike letters (the MoD-era pages and the
+aggregator's, in the real layouts: parse_layouts). (Test code only.)"""
 
 from __future__ import annotations
 
@@ -17,92 +18,6 @@ LAST_DAY = dt.date(2026, 8, 8)
 MERGE_DAY = dt.date(2022, 5, 1)
 
 # ---------------------------------------------------------------- labels per source
-MOD_UK = {
-    "personnel": ["особового складу"],
-    "tanks": ["танків"],
-    "armoured_combat_vehicles": ["бойових броньованих машин"],
-    "artillery_systems": ["артилерійських систем"],
-    "mlrs": ["РСЗВ"],
-    "air_defense_systems": ["засобів ППО"],
-    "aircraft": ["літаків"],
-    "helicopters": ["гелікоптерів"],
-    "uav": ["БПЛА оперативно-тактичного рівня"],
-    "cruise_missiles": ["крилатих ракет"],
-    "warships_boats": ["кораблів / катерів", "кораблів/катерів"],
-    "submarines": ["підводних човнів"],
-    "vehicles_fuel_tanks": ["автомобільної техніки та автоцистерн"],
-    "special_equipment": ["спеціальної техніки"],
-    "military_auto": ["автомобільної техніки"],
-    "fuel_tanks": ["цистерн з ПММ"],
-    "mobile_srbm_systems": ["пускових установок ОТРК/ТРК"],
-    "ground_robotic_systems": ["наземних робототехнічних комплексів"],
-}
-MOD_EN = {
-    "personnel": ["personnel"],
-    "tanks": ["tanks"],
-    "armoured_combat_vehicles": ["armoured combat vehicles"],
-    "artillery_systems": ["artillery systems"],
-    "mlrs": ["MLRS"],
-    "air_defense_systems": ["Anti-aircraft warfare systems"],
-    "aircraft": ["aircraft"],
-    "helicopters": ["helicopters"],
-    "uav": ["UAV operational-tactical level"],
-    "cruise_missiles": ["cruise missiles"],
-    "warships_boats": ["warships / boats"],
-    "submarines": ["submarines"],
-    "vehicles_fuel_tanks": ["vehicles and fuel tanks"],
-    "special_equipment": ["special equipment"],
-    "military_auto": ["military vehicles"],
-    "fuel_tanks": ["fuel tanks"],
-    "mobile_srbm_systems": ["mobile SRBM systems"],
-    "ground_robotic_systems": ["ground robotic systems"],
-}
-MINFIN_UK = {
-    "personnel": ["Особовий склад"],
-    "tanks": ["Танки"],
-    "armoured_combat_vehicles": [
-        '<abbr class="idx-help" title="Бойові броньовані машини">ББМ</abbr>'
-    ],
-    "artillery_systems": ["Гармати"],
-    "mlrs": ['<abbr class="idx-help" title="Реактивні системи залпового вогню">РСЗВ</abbr>'],
-    "air_defense_systems": ['Засоби <abbr class="idx-help" title="ППО">ППО</abbr>'],
-    "aircraft": ["Літаки"],
-    "helicopters": ["Гелікоптери"],
-    "uav": ['<abbr class="idx-help" title="Безпілотні літальні апарати">БПЛА</abbr>'],
-    "cruise_missiles": ["Крилаті ракети"],
-    "warships_boats": ["Кораблі (катери)"],
-    "submarines": ["Підводні човни"],
-    "vehicles_fuel_tanks": ["Автомобілі та автоцистерни"],
-    "special_equipment": ["Спеціальна техніка"],
-    "military_auto": ["Автомобілі"],
-    "fuel_tanks": ["Цистерни з ПММ"],
-    "mobile_srbm_systems": [
-        'Пускові установки <abbr class="idx-help" title="ОТРК">ОТРК/ТРК</abbr>'
-    ],
-    "ground_robotic_systems": ["Наземні робототехнічні комплекси"],
-}
-MINFIN_EN = {
-    "personnel": ["Personnel"],
-    "tanks": ["Tanks"],
-    "armoured_combat_vehicles": [
-        '<abbr class="idx-help" title="Armoured fighting vehicles">AFV</abbr>'
-    ],
-    "artillery_systems": ["Artillery systems"],
-    "mlrs": ["MLRS"],
-    "air_defense_systems": ["Anti-aircraft warfare"],
-    "aircraft": ["Aircraft"],
-    "helicopters": ["Helicopters"],
-    "uav": ["UAV"],
-    "cruise_missiles": ["Cruise missiles"],
-    "warships_boats": ["Warships / boats"],
-    "submarines": ["Submarines"],
-    "vehicles_fuel_tanks": ["Vehicles and fuel tanks"],
-    "special_equipment": ["Special equipment"],
-    "military_auto": ["Military vehicles"],
-    "fuel_tanks": ["Fuel tanks"],
-    "mobile_srbm_systems": ["Mobile SRBM systems"],
-    "ground_robotic_systems": ["Ground robotic systems"],
-}
 # Press wording: nominative, genitive and accusative forms, abbreviations, outlets' own.
 TEXT_UK = {
     "personnel": ["особовий склад", "особового складу", "жива сила"],
@@ -260,109 +175,11 @@ def with_lookalikes(label: str, draw) -> str:
     return " ".join(out)
 
 
-# ---------------------------------------------------------------- MoD pages
+# ---------------------------------------------------------------- qualifiers
 def _qualifier(figure: Figure, lang: str, draw) -> str:
     if figure.qualifier is None:
         return ""
     return draw(st.sampled_from(QUALIFIER_WORDS[lang][figure.qualifier])) + " "
-
-
-@st.composite
-def mod_pages(draw) -> tuple[Bulletin, bytes]:
-    """(bulletin, MoD day page) in uk or en, with <ul>/<p>/<br>/one-paragraph bodies."""
-    bulletin = draw(bulletins(all_categories=draw(st.booleans())))
-    lang = draw(st.sampled_from(["uk", "en"]))
-    labels = MOD_UK if lang == "uk" else MOD_EN
-    d = bulletin.date
-    if lang == "uk":
-        title = f"Загальні бойові втрати противника з 24.02.22 по {d:%d.%m.%y}"
-        lead = f"{title} орієнтовно склали:"
-    else:
-        title = f"The total combat losses of the enemy from 24.02.2022 to {d:%d.%m.%Y}"
-        lead = f"{title} were approximately:"
-    items = []
-    for name, figure in bulletin.figures.items():
-        dash = draw(st.sampled_from(["—", "–", "‒", "-"]))
-        left, right = draw(st.sampled_from([(" ", " "), ("\u00a0", " "), (" ", ""), ("", " ")]))
-        style = draw(st.sampled_from(["plain", "plain", "space", "nbsp"]))
-        value = _qualifier(figure, lang, draw) + thousands(figure.total, style)
-        if figure.delta is not None:
-            value += " " + increase_text(figure.delta, draw, lang, style).replace(" за добу", "")
-        unit = draw(st.sampled_from(["", " од", " од."] if lang == "uk" else ["", " units"]))
-        if name == "personnel":
-            unit = " осіб ліквідовано" if lang == "uk" else " persons"
-        label = draw(st.sampled_from(labels[name]))
-        items.append(f"{label}{left}{dash}{right}{value}{unit}")
-    block = draw(st.sampled_from(["ul", "p", "br", "paragraph"]))
-    if block == "ul":
-        body = "<ul>\n" + "".join(f"<li>{item},</li>\n" for item in items) + "</ul>"
-    elif block == "p":
-        body = "".join(f"<p>{item};</p>\n" for item in items)
-    elif block == "br":
-        body = "<p>" + ",<br>\n".join(items) + ".</p>"
-    else:
-        body = "<p>" + ", ".join(items) + ".</p>"
-    related = (
-        '<div class="related"><a href="/news/1">Загальні бойові втрати противника з 24.02.22 '
-        "по 01.01.24</a></div>"
-    )
-    html = (
-        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8"><title>{title}'
-        f"</title><style>.x{{color:red}}</style></head><body><nav>{related}</nav>\n"
-        f'<article class="news-full"><h1>{title}</h1><div class="news-date">{d:%d.%m.%Y} '
-        f'09:30</div>\n<div class="news-text"><p>{lead}</p>\n{body}\n<p>Дані уточнюються.'
-        f"</p></div></article>\n<footer>{related}</footer></body></html>\n"
-    )
-    return bulletin, html.encode()
-
-
-# ---------------------------------------------------------------- aggregator pages
-def _minfin_day(bulletin: Bulletin, lang: str, draw) -> str:
-    labels = MINFIN_UK if lang == "uk" else MINFIN_EN
-    items = []
-    for name, figure in bulletin.figures.items():
-        small = f" <small>(+{figure.delta})</small>" if figure.delta else ""
-        qualifier = _qualifier(figure, lang, draw)
-        if name == "personnel":
-            unit = "осіб" if lang == "uk" else "persons"
-            value = (
-                f'{qualifier}{figure.total} <span class="idx-help" title="x">{unit}</span>{small}'
-            )
-        else:
-            value = f"{figure.total}{small}"
-        items.append(f"<li>{labels[name][0]}&nbsp;— {value}</li>")
-    order = draw(st.permutations(items))  # labels, never positions
-    return (
-        f'<li class="gold"><span class="black">{bulletin.date:%d.%m.%Y}</span>\n'
-        '<div class="casualties"><div><ul>\n' + "\n".join(order) + "\n</ul></div></div></li>\n"
-    )
-
-
-@st.composite
-def minfin_pages(draw) -> tuple[list[Bulletin], bytes, str]:
-    """(bulletins newest first, page or month fragment, URL) in uk or en."""
-    first = draw(bulletins())
-    count = draw(st.integers(1, 4))
-    days = []
-    for offset in range(count):
-        date = first.date - dt.timedelta(days=offset)
-        if date < FIRST_DAY:
-            break
-        names = [n for n in first.figures if n in categories_on(date)] or ["tanks"]
-        figures = {n: first.figures.get(n, Figure(5, None)) for n in names}
-        days.append(Bulletin(date, "minfin", "uk", figures))
-    lang = draw(st.sampled_from(["uk", "en"]))
-    edition = "ua" if lang == "uk" else "en"
-    body = '<ul class="see-also">\n' + "".join(_minfin_day(b, lang, draw) for b in days) + "</ul>"
-    if draw(st.booleans()):
-        body = (
-            f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>Мінфін</title></head>'
-            f'<body><div id="header"><a href="/">Мінфін</a></div>{body}<div class="ajaxmonth">'
-            f'<a href="/{edition}/russian-invading/casualties/month.php?month=2024-05">x</a>'
-            "</div></body></html>"
-        )
-    url = f"https://index.minfin.com.ua/{edition}/russian-invading/casualties/"
-    return days, body.encode(), url
 
 
 # ---------------------------------------------------------------- API responses

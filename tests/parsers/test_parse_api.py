@@ -126,3 +126,26 @@ def test_api_dates_with_a_time_are_read(raw):
     (bulletin,) = parse_document(json.dumps(body))
     assert (bulletin.date, bulletin.errors) == (D(2024, 6, 4), ())
     assert bulletin.figures["tanks"].total == 7794
+
+
+@pytest.mark.parametrize(
+    ("name", "date", "extra"),
+    [
+        # json_encode's escaping (https:\/\/, \uXXXX), war_status, submarines (from 2023-09)
+        ("php-latest-2024-03-05.json", D(2024, 3, 5), {}),
+        # no war_status or submarines yet; atgm_srbm_systems kept at its last value
+        ("php-2022-09-20.json", D(2022, 9, 20), {"mobile_srbm_systems": (4, 0)}),
+    ],
+)
+def test_the_real_response_shape(reference, name, date, extra):
+    from parsers.model import Figure
+
+    body = read_fixture(f"api/{name}")
+    assert b"https:\\/\\/" in body
+    (bulletin,) = parse_document(body)
+    assert bulletin.errors == ()
+    assert (bulletin.date, bulletin.losses_date) == (date, date - dt.timedelta(days=1))
+    want = _with_about(reference[date])
+    want.update({k: Figure(total, delta) for k, (total, delta) in extra.items()})
+    assert dict(bulletin.figures) == want
+    assert bulletin.to_json()["losses_date"] == (date - dt.timedelta(days=1)).isoformat()

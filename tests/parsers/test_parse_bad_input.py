@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from parse_fixtures import read_fixture
 
-from parsers import PARSER_VERSION, ParseError, parse_document, sniff_format
+from parsers import PARSER_VERSION, NotABulletin, ParseError, parse_document, sniff_format
 from parsers.decoding import decode_body
 
 FORMATS = ["auto", "mod", "minfin", "api", "text"]
@@ -65,20 +65,33 @@ def test_unknown_format():
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("mod/uk-2024-06-04-list.html", "mod"),
-        ("mod/en-2024-06-04-list.html", "mod"),
-        ("mod/uk-2022-05-01-one-paragraph.html", "mod"),
-        ("minfin/ua-casualties-2024-06.html", "minfin"),
-        ("minfin/ua-month-2022-04.html", "minfin"),
-        ("minfin/en-month-2024-05.html", "minfin"),
+        ("mod/mil-en-2022-04-20-no-increases.html", "mod"),
+        ("mod/mil-en-2022-07-05-pretty.html", "mod"),
+        ("mod/mil-en-2022-08-10-no-html-tag.html", "mod"),
+        ("mod/mil-uk-2022-07-20-headline.html", "mod"),
+        ("mod/kmu-en-2023-05-20-list.html", "mod"),
+        ("mod/kmu-en-2023-08-09-facebook.html", "mod"),
+        ("mod/mod-uk-2024-11-05-za-dobu.html", "mod"),
+        ("mod/mod-uk-2026-02-05.html", "mod"),
+        ("mod/mod-uk-2026-05-12-grouped.html", "mod"),
+        ("mod/mod-en-2026-05-10-headings.html", "mod"),
+        ("mod/mod-uk-decoy.html", "mod"),  # a MoD page; parse_mod says it is no bulletin
+        ("minfin/ua-casualties-2023-06-04.html", "minfin"),
+        ("minfin/ua-month-2022-03-page.html", "minfin"),
+        ("minfin/ua-month-php-2024-05.html", "minfin"),
+        ("minfin/ua-month-php-2022-02.html", "minfin"),
+        ("minfin/en-casualties-2024-06-04.html", "minfin"),
         ("api/latest-2024-06-04.json", "api"),
+        ("api/php-latest-2024-03-05.json", "api"),
         ("api/not-found.json", "api"),
         ("text/uk-2024-11-23-bulleted.txt", "text"),
         ("text/en-2024-06-04-number-first.txt", "text"),
+        ("text/bilingual-2024-03-05.txt", "text"),
     ],
 )
 def test_sniff_format(name, expected):
     assert sniff_format(read_fixture(name)) == expected
+    assert sniff_format(read_fixture(name).decode()) == expected
 
 
 def test_sniff_uses_content_type_and_url():
@@ -86,7 +99,7 @@ def test_sniff_uses_content_type_and_url():
     page = b"<html><body><div>changed layout</div></body></html>"
     assert sniff_format(page, url="https://mod.gov.ua/news/2024/06/04/1") == "mod"
     assert sniff_format(page, url="http://127.0.0.1:9/minfin/ua/russian-invading/") == "minfin"
-    with pytest.raises(ParseError, match="without a bulletin"):
+    with pytest.raises(NotABulletin, match="without a bulletin"):
         sniff_format(page, url="https://example.org/")
 
 
@@ -110,8 +123,8 @@ def test_decoding_rules():
 
 
 def test_truncated_inside_a_character_is_reported_as_truncation():
-    page = read_fixture("mod/uk-2024-06-04-list.html")
-    cut = page[: page.index("танків".encode()) + 3]  # inside a two-byte letter
+    page = read_fixture("mod/mod-uk-2026-02-05.html")
+    cut = page[: page.index("танки –".encode()) + 3]  # inside a two-byte letter
     with pytest.raises(ParseError, match="truncated"):
         parse_document(cut)
 
@@ -140,8 +153,9 @@ def _mutations(body: bytes):
 
 
 GOOD = {
-    "mod": read_fixture("mod/uk-2024-06-04-list.html"),
-    "minfin": read_fixture("minfin/ua-month-2022-04.html"),
+    "mod": read_fixture("mod/mod-uk-2026-02-05.html"),
+    "mil": read_fixture("mod/mil-en-2022-08-10-no-html-tag.html"),
+    "minfin": read_fixture("minfin/ua-month-php-2022-02.html"),
     "api": read_fixture("api/latest-2024-06-04.json"),
     "text": read_fixture("text/uk-2024-10-02-bullets-nbsp.txt"),
 }

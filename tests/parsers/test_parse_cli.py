@@ -33,28 +33,41 @@ def run(app, *args, stdin: bytes | None = None):
 
 
 def test_json_contract(app):
-    result = run(app, str(FIXTURES / "mod/uk-2024-06-04-list.html"), "--json")
+    result = run(app, str(FIXTURES / "mod/mod-uk-2026-02-05.html"), "--json")
     assert result.exit_code == 0, result.output
     (bulletin,) = json.loads(result.stdout)
-    assert bulletin["date"] == "2024-06-04"
+    assert list(bulletin) == ["date", "losses_date", "source", "lang", "figures", "errors"]
+    assert (bulletin["date"], bulletin["losses_date"]) == ("2026-02-05", "2026-02-04")
     assert (bulletin["source"], bulletin["lang"], bulletin["errors"]) == ("mod", "uk", [])
     assert bulletin["figures"]["tanks"] == {
-        "total": 7794,
-        "delta": 15,
+        "total": 11642,
+        "delta": 5,
         "approximate": False,
         "qualifier": None,
     }
     assert bulletin["figures"]["personnel"]["approximate"] is True
 
 
+def test_up_to_in_json(app):
+    result = run(app, str(FIXTURES / "minfin/ua-month-php-2022-02.html"), "--json")
+    feb26 = json.loads(result.stdout)[2]
+    assert feb26["date"] == "2022-02-26"
+    assert feb26["figures"]["armoured_combat_vehicles"] == {
+        "total": 706,
+        "delta": None,
+        "approximate": True,
+        "qualifier": "up_to",
+    }
+
+
 def test_many_bulletins_and_forced_format(app):
-    path = FIXTURES / "minfin/ua-month-2022-04.html"
+    path = FIXTURES / "minfin/ua-month-php-2024-05.html"
     result = run(app, str(path), "--format", "minfin", "--json")
     assert result.exit_code == 0
     assert [b["date"] for b in json.loads(result.stdout)] == [
-        "2022-04-30",
-        "2022-04-29",
-        "2022-04-28",
+        "2024-05-31",
+        "2024-05-30",
+        "2024-05-29",
     ]
 
 
@@ -74,8 +87,8 @@ def test_stdin_and_date(app):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["mod/uk-no-bulletin.html"], "uk-no-bulletin.html: HTML page without a bulletin"),
-        (["mod/uk-2024-06-04-truncated.html"], "truncated"),
+        (["mod/mod-uk-decoy.html"], "mod-uk-decoy.html: not a bulletin"),
+        (["mod/challenge-cloudflare.html"], "it is a challenge page"),
         (["text/uk-prose-only.txt", "--json"], "no bulletin figures"),
         (["does-not-exist.html"], "cannot read"),
     ],
@@ -103,12 +116,24 @@ def test_figure_lines_none_of_which_can_be_read_exit_1(app, tmp_path, line, reas
     assert result.stdout == ""
 
 
-def test_errors_are_reported_but_bulletins_still_printed(app):
-    result = run(app, str(FIXTURES / "mod/uk-2024-06-04-unknown-label.html"), "--json")
+def test_errors_are_reported_but_bulletins_still_printed(app, tmp_path):
+    page = (FIXTURES / "mod/mod-uk-2026-02-05.html").read_text(encoding="utf-8")
+    page = page.replace("<li>танки – 11 642 (+5)</li>", "<li>лазерні комплекси – 4 (+1)</li>")
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    result = run(app, str(path), "--json")
     assert result.exit_code == 0
     (bulletin,) = json.loads(result.stdout)
-    assert len(bulletin["errors"]) == 2
-    assert "лазерних комплексів" in result.stderr
+    assert len(bulletin["errors"]) == 1 and len(bulletin["figures"]) == 13
+    assert "лазерні комплекси" in result.stderr
+
+
+def test_truncated_page_exits_1(app, tmp_path):
+    body = (FIXTURES / "mod/mod-uk-2026-02-05.html").read_bytes()
+    path = tmp_path / "cut.html"
+    path.write_bytes(body[: len(body) // 2])
+    result = run(app, str(path))
+    assert result.exit_code == 1 and "truncated" in result.stderr
 
 
 def test_bad_date_option(app):

@@ -13,12 +13,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from parsers import ParseError, numbers, parse_document, parse_mod_listing
+from parsers import ParseError, numbers, parse_document, parse_news_listing
 from parsers import html as html_module
 from parsers.decoding import body_codec, decode_body, mojibake_reason
 from parsers.figures import _plain_item, _read_line, detect_lang
-from parsers.html import find_all, html_to_lines, surely_complete
-from parsers.mod import find_bulletin, find_bulletin_in_bytes
+from parsers.html import element_end, find_element, html_to_lines, surely_complete
+from parsers.mod import _article_in_bytes, find_bulletin
 from parsers.numbers import QUALIFIER_WORDS, normalize_dashes, normalize_spaces, normalize_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -29,18 +29,18 @@ def read_fixture(relative: str) -> bytes:
 
 
 MOD_PAGES = [
-    "uk-2024-06-04-list.html",
-    "en-2024-06-04-list.html",
-    "uk-2022-03-12-paragraphs.html",
-    "uk-2022-03-26-br.html",
-    "en-2022-04-30-paragraphs.html",
-    "uk-2022-05-01-one-paragraph.html",  # cp1251
-    "uk-2026-05-03-list.html",
-    "uk-2024-06-03-no-article.html",
-    "uk-2024-06-04-truncated.html",
-    "uk-2024-06-04-unknown-label.html",
-    "uk-no-bulletin.html",
+    "mil-en-2022-04-20-no-increases.html",
+    "mil-en-2022-07-05-pretty.html",
+    "mil-en-2022-08-10-no-html-tag.html",
+    "mil-uk-2022-07-20-headline.html",
+    "kmu-en-2023-08-09-facebook.html",
+    "mod-uk-2024-11-05-za-dobu.html",
+    "mod-uk-2026-05-12-grouped.html",
+    "mod-en-2026-01-18-inline.html",
+    "mod-uk-decoy.html",
 ]
+# The marks of the MoD-era layouts the raw path searches the bytes for.
+LAYOUT_MARKS = (b"aticle-content", b"article_heading", b"editor-content", b"news-detail")
 CONTENT_TYPES = [
     None,
     "text/html; charset=utf-8",
@@ -60,6 +60,12 @@ def _outcome(parse, *args, **kwargs):
         return f"{type(exc).__name__}: {exc}"
 
 
+def _renamed(body: bytes) -> bytes:
+    for mark in LAYOUT_MARKS:
+        body = body.replace(mark, b"x-" + mark[::-1])
+    return body
+
+
 def _variants(body: bytes, read_from: bytes):
     """The page, and the page broken or re-encoded the ways the general path handles.
     `read_from` marks where the part the raw path reads begins."""
@@ -67,11 +73,11 @@ def _variants(body: bytes, read_from: bytes):
     yield body[: len(body) // 2]  # truncated
     yield body[:-1]
     yield body.replace(b"</html>", b"").replace(b"</body>", b"")
-    yield body.replace(b"<article", b"<div").replace(b"</article", b"</div")
-    yield body.replace(b"</article>", b"", 1)  # an article that never closes
-    yield body.replace(b"<article", b"<article><article", 1)  # nested
+    yield _renamed(body)  # no known layout: the titled-article and title search
+    yield body.replace(b"</div>", b"")  # a part that never closes
+    yield body.replace(read_from, read_from + b'"><div class="' + read_from, 1)  # nested
     yield body.replace(b"<h1", b"<h2").replace(b"</h1", b"</h2")
-    yield body.replace(b"24.02.22", b"").replace(b"24.02.2022", b"")  # dated by <title> only
+    yield re.sub(rb"24\.02(?:\.22|\.2022)?", b"", body)  # the range gone
     yield b"\xef\xbb\xbf" + body
     try:
         text = body.decode("utf-8")
@@ -84,9 +90,15 @@ def _variants(body: bytes, read_from: bytes):
     yield text.encode("utf-8").decode("cp1251", "replace").encode("utf-8")  # mojibake
 
 
+def _read_from(body: bytes) -> bytes:
+    """The end of the attribute that marks the part read (not a stylesheet's mention)."""
+    return next((m + b'"' for m in LAYOUT_MARKS if m + b'"' in body), b"<body")
+
+
 @pytest.mark.parametrize("name", MOD_PAGES)
 def test_a_raw_page_parses_as_its_text_does(name):
-    for body in _variants(read_fixture(f"mod/{name}"), b"<article"):
+    original = read_fixture(f"mod/{name}")
+    for body in _variants(original, _read_from(original)):
         for content_type in CONTENT_TYPES:
             # The text path decodes the whole page first (decode_body), as before.
             text = _outcome(decode_body, body, content_type)
@@ -97,24 +109,25 @@ def test_a_raw_page_parses_as_its_text_does(name):
             assert got == expected, (name, content_type, body[:80])
 
 
-@pytest.mark.parametrize("name", [n for n in MOD_PAGES if "no-article" not in n])
+@pytest.mark.parametrize("name", MOD_PAGES)
 def test_the_article_is_decoded_alone(name):
     body = read_fixture(f"mod/{name}")
     for content_type in CONTENT_TYPES:
-        article = find_bulletin_in_bytes(body, content_type)
+        article = _article_in_bytes(body, content_type)
         if article is not None:
             assert article == find_bulletin(decode_body(body, content_type))
-    if "truncated" not in name and "no-bulletin" not in name:
-        assert find_bulletin_in_bytes(body) is not None  # the fast path is taken
+    assert _article_in_bytes(body, None) is not None  # the fast path is taken
 
 
 def test_pages_that_need_decoding_whole_take_the_general_path():
-    body = read_fixture("mod/uk-2024-06-04-list.html")
-    assert find_bulletin_in_bytes(body[: body.index(b"</article>")]) is None  # truncated
-    assert find_bulletin_in_bytes(b"\xef\xbb\xbf" + body) is None
-    assert find_bulletin_in_bytes(body.decode().encode("utf-16")) is None
-    cp1251 = body.decode().encode("cp1251")
-    assert find_bulletin_in_bytes(cp1251, "text/html; charset=shift_jis") is None
+    body = read_fixture("mod/mod-uk-2026-02-05.html")
+    assert (
+        _article_in_bytes(body[: body.index(b"</ul>", body.index(b"news-content"))], None) is None
+    )
+    assert _article_in_bytes(b"\xef\xbb\xbf" + body, None) is None
+    assert _article_in_bytes(body.decode().encode("utf-16"), None) is None
+    cp1251 = body.decode().encode("cp1251", "xmlcharrefreplace")
+    assert _article_in_bytes(cp1251, "text/html; charset=shift_jis") is None
     assert body_codec(cp1251, None, cp1251) == "cp1251"
     assert body_codec(cp1251 + b"\x98", None, cp1251) is None  # 0x98: not cp1251 either
     assert body_codec(cp1251, "text/html; charset=koi8-u", cp1251) == "koi8-u"
@@ -124,7 +137,7 @@ def test_a_page_is_judged_utf8_by_its_article():
     """The one place the raw path differs on purpose: a utf-8 page with a stray invalid
     byte outside the article is read as utf-8 (the article is valid utf-8); decoding the
     whole page would find it invalid and read it all as cp1251, as mojibake."""
-    body = read_fixture("mod/uk-2024-06-04-list.html")
+    body = read_fixture("mod/mod-uk-2026-02-05.html")
     stray = body.replace(b"<head>", b"<head>\xff", 1)
     (bulletin,) = parse_document(stray, format="mod")
     assert bulletin == parse_document(body, format="mod")[0]
@@ -132,21 +145,31 @@ def test_a_page_is_judged_utf8_by_its_article():
         parse_document(decode_body(stray), format="mod")
 
 
-@pytest.mark.parametrize("name", ["listing-uk-page2.html", "listing-en-page1.html"])
+def test_format_auto_takes_the_raw_path_too():
+    body = read_fixture("mod/mod-uk-2026-02-05.html")
+    assert parse_document(body) == parse_document(body, format="mod")
+
+
+@pytest.mark.parametrize(
+    "name", ["listing-mod-uk-page3.html", "listing-mil-uk-page2.html", "listing-mil-en-page1.html"]
+)
 def test_a_raw_listing_parses_as_its_text_does(name):
     url = "https://www.mod.gov.ua/news?page=2"
-    for body in _variants(read_fixture(f"mod/{name}"), b"news-list"):
+    for body in _variants(read_fixture(f"mod/{name}"), b"news-"):
         text = _outcome(decode_body, body)
-        expected = _outcome(parse_mod_listing, text, url)
+        expected = _outcome(parse_news_listing, text, url)
         if text.startswith(("ParseError: ", "UnicodeDecodeError: ")):
             expected = text
-        assert _outcome(parse_mod_listing, body, url) == expected, body[:80]
+        assert _outcome(parse_news_listing, body, url) == expected, body[:80]
 
 
-def test_find_all_and_surely_complete():
-    assert find_all(b"x<article<article", b"<article") == [1, 9]
-    assert find_all(b"aaaa", b"aa") == [0, 1, 2]
-    assert find_all(b"", b"<a") == []
+def test_find_element_and_surely_complete():
+    page = '<style>.news-detail{}</style><div class="x news-detail"><div>a</div></div>'
+    for document in (page, page.encode()):
+        start = find_element(document, "div", "news-detail")
+        assert start == 29 and element_end(document, start, "div") == len(page)
+        assert find_element(document, "div", "news") is None  # a part of a class name
+        assert find_element(document, "span", "news-detail") is None
     assert surely_complete(b"<html>...</HTML>\n")
     assert not surely_complete(b"<html>...</html>" + b"x" * 5000)  # not near the end
 
@@ -162,11 +185,16 @@ PLAIN_LINES = [
     "Anti-aircraft warfare systems — 827 (+3)",
     "лазерних комплексів — 4 (+1) од,",  # an unknown label: the candidate says so
     "особового складу — понад 12000 (+0) осіб,",
+    "танків — 7 794 (+15) од,",
+    "військовослужбовці — близько 1 245 080 (+1 050)",
+    "personnel: about 1 226 420 (+830) persons;",
+    "кораблі/катери — 33 (+0)",
+    "ББМ — до 540 (+0)",
 ]
 NOT_PLAIN_LINES = [
     "танків — 012 (+15) од,",  # a leading zero: an error, for the general path to word
     "танків — 7794 (+015) од,",
-    "танків — 7 794 (+15) од,",
+    "танків — 7 79 (+15) од,",
     "танків — 7794 (15) од,",
     "танків — 7794 (+15) од, ББМ — 15020 (+18) од",
     "танків —7794 (+15)",
@@ -205,13 +233,15 @@ _number = st.sampled_from(["0", "7", "12066", "012", "1 234", "00"]) | st.intege
 _qualifier = st.sampled_from(["", "", "Близько ", "знищено ", "more than "]) | st.sampled_from(
     [f"{w} " for w in QUALIFIER_WORDS]
 )
-_units = st.lists(st.sampled_from(["од", "осіб", "ліквідовано", "persons", "were", "од.", "x1"]))
+_units = st.lists(
+    st.sampled_from(["од", "осіб", "ліквідовано", "persons", "were", "од.", "x1", "тис.", "млн"])
+)
 _plain_shaped = st.tuples(
     _label,
     st.sampled_from([" — ", " — ", " — ", " —", ": ", " - "]),
     _qualifier,
     _number,
-    st.sampled_from([" (+{})", " (+{})", " (+{})", "(+{})", " ({})", " (-{})", ""]),
+    st.sampled_from([" (+{})", " (+{})", " (+{})", "(+{})", " ({})", " (-{})", "", " осіб (+{})"]),
     _number,
     _units,
     st.sampled_from(["", ",", ".", ";", ", "]),
@@ -297,3 +327,10 @@ def test_language_and_mojibake_as_counted_before(text):
 @given(fragment=_fragment)
 def test_html_lines_as_collapsed_line_by_line(fragment):
     assert html_to_lines(fragment) == _html_to_lines_line_by_line(fragment)
+
+
+@settings(max_examples=500, deadline=None)
+@given(fragment=_fragment)
+def test_html_lines_as_a_browser_shows_them_join_source_lines(fragment):
+    joined = fragment.replace("\r", " ").replace("\n", " ")
+    assert html_to_lines(fragment, source_lines=False) == _html_to_lines_line_by_line(joined)

@@ -580,3 +580,24 @@ def test_an_unknown_label_shaped_like_the_list_items_is_an_error_not_a_headline(
     bulletin = _one("ворогів — близько 512 420\nтанків — 7794 (+15)\nББМ — 15 020 (+18)")
     assert bulletin.errors == ("unknown label 'ворогів' in 'ворогів — близько 512 420'",)
     assert set(bulletin.figures) == {"tanks", "armoured_combat_vehicles"}
+
+
+def test_the_bilingual_bulletin(reference):
+    """Every line in both languages ("особового складу / personnel ‒ близько/ about
+    419020(+1070) осіб / persons,"), the title too; no date hint needed."""
+    (bulletin,) = parse_document(read_fixture("text/bilingual-2024-03-05.txt"))
+    assert bulletin.errors == ()
+    assert (bulletin.date, bulletin.losses_date) == (D(2024, 3, 5), D(2024, 3, 4))
+    assert dict(bulletin.figures) == reference[D(2024, 3, 5)]
+    assert bulletin.figures["personnel"] == Figure(419020, 1070, "about")
+
+
+def test_a_bilingual_label_whose_halves_disagree_is_an_error_never_a_guess():
+    text = read_fixture("text/bilingual-2024-03-05.txt").decode()
+    (bulletin,) = parse_document(text.replace("танків / tanks", "танків / helicopters"))
+    assert "tanks" not in bulletin.figures
+    assert bulletin.figures["helicopters"] == Figure(325, 0)  # its own line still counts
+    assert bulletin.errors == (
+        "the two languages of label 'танків / helicopters' name different categories "
+        "(tanks and helicopters) in 'танків / helicopters — 6657 (+9) од'",
+    )
