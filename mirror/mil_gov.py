@@ -218,7 +218,7 @@ def article(
         f'<span class="aticle-date">{when} |<span style="color:red;"><b> ID: {number} </b>'
         f"</span></span>\n</div>\n"
         '<div id="aticle-content">\n'
-        '<div style="text-align: center; width: 119px; float: left; padding-right: 15px;">\n'
+        '<div style="float: left; width: 120px; margin-right: 14px; text-align: center;">\n'
         '<div class="ms2Gallery">\n\n</div>\n</div>\n'
         f'{paragraphs}\n{body}\n{closing}\n<hr size="1" color="#cecece">\n</div>\n</div>'
     )

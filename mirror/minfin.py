@@ -174,9 +174,9 @@ def _infographic(view: DayView, lang: str) -> str:
     )
     return (
         f"<div class='casualties_wrap'><p class='big'>{words['dynamics']}</p>"
-        f"<form name='casualties_graph_form'>\n<select name='casualties_subj'>{options}</select>\n"
-        "</form>\n<div class='svg-graph'><object id='casualties_graph' "
-        "data='russian-invading/casualties/graph.inc.php?months=4&subj=personnel&bydays=0' "
+        f"<form name='losses_chart_form'>\n<select name='chart_category'>{options}</select>\n"
+        "</form>\n<div class='chart-box'><object id='losses_chart' "
+        "data='russian-invading/casualties/chart.php?span=120&what=personnel' "
         "type='image/svg+xml'></object></div>\n</div>\n"
         "<div class='infographics-wrap'>\n<div class='infographics'>\n"
         f"<big>{words['infographic'].format(date=f'{view.date:%d.%m.%Y}')}<br></big>\n"
