@@ -99,9 +99,9 @@ def _run_flow(args) -> dict:
         if not state.is_completed():
             raise SystemExit(f"{args.kind} failed: {state.message}")
         with Warehouse.open(args.warehouse, read_only=True) as wh:
-            fetched, loaded = wh.con.execute(
+            fetched, loaded = wh.one(
                 "SELECT documents_fetched, bulletins_loaded FROM runs ORDER BY run_id DESC LIMIT 1"
-            ).fetchone()
+            )
         return {"documents": fetched, "bulletins": loaded}
 
     with prefect_setup.in_process_run():  # as `losses backfill` / `losses ingest` run

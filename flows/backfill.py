@@ -12,15 +12,13 @@ import datetime as dt
 from prefect import flow, get_run_logger
 from prefect.states import Failed, State
 
-from flows import runs
+from flows.days import date_range, kyiv_today
 from flows.ingest import ingest
-from flows.report import MAX_LISTED, RunSummary
+from flows.report import MAX_LISTED
+from flows.run_frame import run_frame
 from flows.settings import Settings
 from flows.sources import source_for
-
-
-def date_range(start: dt.date, end: dt.date) -> set[dt.date]:
-    return {start + dt.timedelta(days=n) for n in range((end - start).days + 1)}
+from parsers.errors import ConfigError
 
 
 @flow(name="backfill", log_prints=True)
@@ -39,37 +37,34 @@ def backfill(
     become new revisions). base_url: the root of the source (default: the real
     site, or LOSSES_<SOURCE>_URL). warehouse: DuckDB file (default:
     LOSSES_WAREHOUSE or warehouse/losses.duckdb)."""
-    settings = Settings.from_env()
-    source = source or settings.backfill_source
-    settings = settings.with_base_url(source, base_url)
-    adapter = source_for(source, settings)  # an unknown source fails here, before any work
+    settings = Settings.from_env().with_warehouse(warehouse)
+    name = source or settings.backfill_source
+    settings = settings.with_base_url(name, base_url)
+    adapter = source_for(name, settings)  # an unknown source fails here, before any work
     if start > end:
-        raise ValueError(f"start {start} is after end {end}")
-    today = runs.kyiv_today(settings)
+        raise ConfigError(f"start {start} is after end {end}", date=start)
+    today = kyiv_today(settings.timezone)
     first = adapter.first_date
     if start < first:
         get_run_logger().info(
             "the first bulletin %s carries is of %s: starting there, not at %s",
-            source,
+            adapter.name,
             first,
             start,
         )
         start = first
     end = min(end, today)
     if start > end:
-        raise ValueError(f"no {source} bulletin is dated {start}..{end}: its first is {first}")
-    path = runs.resolve_warehouse(warehouse)
-    parameters = {"start": start, "end": end, "source": source, "refetch": refetch}
-    with runs.opened(path, settings) as wh:
-        run_id = runs.start(wh, "backfill", parameters)
-        result, error = None, None
-        try:
-            result = ingest(settings, source, date_range(start, end), today, wh, refetch=refetch)
-        except Exception as exc:
-            error = f"backfill {start}..{end} ({source}) crashed: {type(exc).__name__}: {exc}"
-            raise
-        finally:
-            summary: RunSummary | None = runs.finish(wh, run_id, "backfill", source, result, error)
+        raise ConfigError(
+            f"no {adapter.name} bulletin is dated {start}..{end}: its first is {first}",
+            date=start,
+        )
+    parameters = {"start": start, "end": end, "source": adapter.name, "refetch": refetch}
+    with run_frame("backfill", adapter, settings, parameters) as run:
+        run.result = ingest(
+            settings, adapter, date_range(start, end), today, run.wh, refetch=refetch
+        )
+    summary = run.summary
     if summary.failed:
         # A returned Failed state ends the run failed with this message, without
         # a traceback: the failure is in the data we were given, not in our code.

@@ -11,12 +11,12 @@ import time
 from prefect import flow
 from prefect.states import Failed, State
 
-from flows import runs
-from flows.backfill import date_range
-from flows.ingest import IngestResult, ingest
-from flows.report import MAX_LISTED
+from flows.days import date_range, kyiv_today
+from flows.ingest import ingest
+from flows.report import MAX_LISTED, RunSummary
+from flows.run_frame import run_frame
 from flows.settings import Settings
-from flows.sources import source_for
+from flows.sources import Source, source_for
 
 log = logging.getLogger("losses.daily")
 
@@ -39,24 +39,23 @@ def daily(
     every LOSSES_PUBLISH_WAIT_SECONDS, up to LOSSES_PUBLISH_WAIT_ATTEMPTS times,
     and fail if it never appears. (An edition that lags, the MoD's English one,
     is not waited for: its missing days are reported.)"""
-    settings = Settings.from_env()
-    source = source or settings.daily_source
-    settings = settings.with_base_url(source, base_url)
-    adapter = source_for(source, settings)  # an unknown source fails here, before any work
+    settings = Settings.from_env().with_warehouse(warehouse)
+    name = source or settings.daily_source
+    settings = settings.with_base_url(name, base_url)
+    adapter = source_for(name, settings)  # an unknown source fails here, before any work
     wait_for_today = wait_for_today and adapter.missing_is_failure
-    today = today or runs.kyiv_today(settings)
-    path = runs.resolve_warehouse(warehouse)
+    today = today or kyiv_today(settings.timezone)
     attempts = settings.publish_wait_attempts if wait_for_today else 0
     for attempt in range(attempts + 1):
         # Until the last check, today's absence is expected (early morning), not a failure.
         today_due = wait_for_today and attempt == attempts
-        summary, published = _catch_up(settings, source, today, path, today_due)
+        summary, published = _catch_up(settings, adapter, today, today_due)
         if published or not wait_for_today:
             break
         if attempt < attempts:
             log.warning(
                 "%s: the bulletin of %s is not published yet; checking again in %.0f s (%d/%d)",
-                source,
+                adapter.name,
                 today,
                 settings.publish_wait_seconds,
                 attempt + 1,
@@ -65,7 +64,7 @@ def daily(
             time.sleep(settings.publish_wait_seconds)
     else:
         return Failed(
-            message=f"{source}: the bulletin of {today} was not published after "
+            message=f"{adapter.name}: the bulletin of {today} was not published after "
             f"{attempts + 1} checks {settings.publish_wait_seconds:.0f} s apart.\n"
             + summary.failure_message()
         )
@@ -93,26 +92,24 @@ def _days_to_catch_up(last: dt.date | None, today: dt.date, source: str, path) -
     return date_range(last + dt.timedelta(days=1), today) if last < today else set()
 
 
-def _catch_up(settings: Settings, source: str, today: dt.date, path, today_due: bool):
-    """One run of the flow's work, recorded in `runs`; today's bulletin counts as
-    missing (a failed run) only when `today_due`."""
-    with runs.opened(path, settings) as wh:
-        wanted = _days_to_catch_up(wh.last_report_date(source), today, source, path)
-        run_id = runs.start(wh, "daily", {"source": source, "today": today})
-        result: IngestResult | None = None
-        error = None
-        try:
-            result = ingest(settings, source, wanted, today, wh)
-            # Published: loaded, or answered by the source but unreadable (waiting
-            # would not help: the run fails now, naming the document and why).
-            published = today not in result.missing or today in result.tally.received
-            if not published and not today_due:
-                result.missing.discard(today)
-        except Exception as exc:
-            error = f"daily ({source}) crashed: {type(exc).__name__}: {exc}"
-            raise
-        finally:
-            summary = runs.finish(wh, run_id, "daily", source, result, error)
+def _catch_up(
+    settings: Settings, source: Source, today: dt.date, today_due: bool
+) -> tuple[RunSummary, bool]:
+    """One run of the flow's work in its frame; today's bulletin counts as missing
+    (a failed run) only when `today_due`. Returns the summary and whether today's
+    bulletin is published."""
+    published = False
+    with run_frame("daily", source, settings, {"source": source.name, "today": today}) as run:
+        last = run.wh.last_report_date(source.name)
+        wanted = _days_to_catch_up(last, today, source.name, settings.warehouse_path)
+        result = ingest(settings, source, wanted, today, run.wh)
+        # Published: loaded, or answered by the source but unreadable (waiting
+        # would not help: the run fails now, naming the document and why).
+        published = today not in result.missing or today in result.tally.received
+        if not published and not today_due:
+            result.missing.discard(today)
+        run.result = result
+    summary = run.summary
     # The flow's own message says today's bulletin is not out; not again as "missing".
     summary.missing.discard(today)
     return summary, published

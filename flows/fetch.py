@@ -20,28 +20,13 @@ import httpx
 
 from flows.settings import Settings
 from parsers import challenge_kind
+from parsers.errors import FetchError
 from warehouse import FetchedDocument
 
 log = logging.getLogger("losses.fetch")
 
 RETRYABLE_STATUS = frozenset({429, 500, 502, 503, 504})
 MAX_REDIRECTS = 5
-
-
-class FetchError(Exception):
-    """A URL could not be fetched; the message names the URL and the reason."""
-
-    def __init__(
-        self,
-        url: str,
-        reason: str,
-        *,
-        status: int | None = None,
-    ):
-        super().__init__(f"GET {url}: {reason}")
-        self.url = url
-        self.reason = reason
-        self.status = status
 
 
 @dataclass(frozen=True)
@@ -163,7 +148,9 @@ class Fetcher:
                 delay,
             )
             await self._sleep(delay)
-        raise FetchError(url, f"gave up after {attempts} attempts: {reason}")
+        raise FetchError(
+            url, f"gave up after {attempts} attempts: {reason}", date=request.report_date
+        )
 
     async def _get_once(self, url: str) -> tuple[int, httpx.Headers, bytes, str]:
         assert self._client is not None, "use Fetcher as an async context manager"
@@ -231,3 +218,6 @@ async def fetch_all(
             return exc
 
     return list(await asyncio.gather(*(one(r) for r in requests)))
+
+
+__all__ = ["FetchError", "Fetcher", "Request", "describe_answer", "fetch_all"]

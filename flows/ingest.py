@@ -1,5 +1,6 @@
 """The work both flows share: find the documents for the wanted report dates,
-fetch and store them, parse and load them, and run the check.
+fetch and store them, parse and load them (the run frame, flows/run_frame.py,
+runs the check and the report around it).
 
 Prefect tasks are batches (a listing crawl, a batch of documents, the check),
 never single categories or single figures. They share the run's open warehouse;
@@ -12,98 +13,22 @@ import concurrent.futures
 import datetime as dt
 import logging
 from collections.abc import Coroutine
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from flows import progress
+from flows.days import span
 from flows.fetch import Fetcher, FetchError, Request, describe_answer, fetch_all
 from flows.settings import Settings
-from flows.sources import Discovery, source_for
-from flows.sources.base import span
+from flows.sources import Discovery, Source
+from flows.tally import IngestResult, Tally
 from parsers import PARSER_VERSION, NotABulletin, ParseError, parse_document
 from warehouse import FetchedDocument, Warehouse
 
 log = logging.getLogger("losses.ingest")
 T = TypeVar("T")
-
-
-@dataclass
-class Tally:
-    """What a piece of the run did; the run's summary is the sum of these."""
-
-    documents_fetched: int = 0
-    bulletins_loaded: int = 0  # new revisions written
-    bulletins_unchanged: int = 0
-    failures: list[str] = field(default_factory=list)  # each names URL, date and reason
-    warnings: list[str] = field(default_factory=list)
-    # Report dates the source answered a document for (loaded or not): a date here
-    # is published, even when its document could not be read.
-    received: set[dt.date] = field(default_factory=set)
-    # The failures of quarantined documents, by document id (also in `failures`).
-    quarantined: dict[int, str] = field(default_factory=dict)
-    # Pages an index pointed to that hold no bulletin (other news): kept, not failures.
-    not_bulletins: int = 0
-    # Bulletin pages read, by the report date they state: [(url, figures)], so that two
-    # pages for one date can be compared (only pages of one bulletin each).
-    pages: dict[dt.date, list[tuple[str, dict]]] = field(default_factory=dict)
-
-    def quarantine(self, document_id: int, failure: str) -> None:
-        self.quarantined[document_id] = failure
-        self.failures.append(failure)
-
-    def page_read(self, date: dt.date, url: str, figures: dict) -> None:
-        pages = self.pages.setdefault(date, [])
-        if all(seen != url for seen, _ in pages):
-            pages.append((url, figures))
-
-    def add(self, other: Tally) -> Tally:
-        self.documents_fetched += other.documents_fetched
-        self.bulletins_loaded += other.bulletins_loaded
-        self.bulletins_unchanged += other.bulletins_unchanged
-        # A document parsed twice in a run (stored, then fetched again) fails once.
-        self.failures.extend(f for f in dict.fromkeys(other.failures) if f not in self.failures)
-        self.warnings.extend(w for w in dict.fromkeys(other.warnings) if w not in self.warnings)
-        self.received |= other.received
-        self.quarantined.update(other.quarantined)
-        self.not_bulletins += other.not_bulletins
-        for date, pages in other.pages.items():
-            for url, figures in pages:
-                self.page_read(date, url, figures)
-        return self
-
-    def same_date_pages(self) -> list[str]:
-        """Two or more pages stating one report date: which agree, which differ and
-        which one the warehouse keeps (the one loaded last: the later publication)."""
-        notes = []
-        for date, pages in sorted(self.pages.items()):
-            if len(pages) < 2:
-                continue
-            urls = ", ".join(url for url, _ in pages)
-            (first_url, first), (last_url, last) = pages[0], pages[-1]
-            differing = [
-                f"{name} {_shown(first.get(name))} vs {_shown(last.get(name))}"
-                for name in dict.fromkeys([*first, *last])
-                if first.get(name) != last.get(name)
-            ]
-            if not differing:
-                notes.append(f"{date}: {len(pages)} pages carry the same bulletin: {urls}")
-            else:
-                notes.append(
-                    f"{date}: {len(pages)} pages carry different figures ({urls}): "
-                    f"{'; '.join(differing[:5])}; the warehouse keeps {last_url} (published "
-                    f"later) as the latest revision, {first_url} as an earlier one"
-                )
-        return notes
-
-
-def _shown(figure) -> str:
-    if figure is None:
-        return "absent"
-    delta = "" if figure.delta is None else f" ({figure.delta:+d})"
-    return f"{figure.total}{delta}"
 
 
 def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
@@ -120,20 +45,11 @@ def _describe(url: str, report_date: dt.date | None) -> str:
     return f"{url} (report date {report_date})" if report_date else url
 
 
-def _validate(bulletins: list, today: dt.date) -> list[str]:
-    """Reasons not to load what a document says, beyond what the parser checks."""
-    problems = []
-    for bulletin in bulletins:
-        if bulletin.date is None:
-            problems.append("the bulletin carries no report date")
-        elif bulletin.date > today:
-            problems.append(f"bulletin dated {bulletin.date}, after today ({today})")
-    return problems
-
-
-def _parse_checked(document: FetchedDocument, source_format: str, today: dt.date):
+def _parse_checked(document: FetchedDocument, source_format: str):
     """The document's bulletins, and the reason it must be quarantined (or None).
-    NotABulletin passes through: a page an index pointed to may be other news."""
+    NotABulletin passes through: a page an index pointed to may be other news. What
+    may be loaded of the bulletins (dated, not in the future, ...) is judged by one
+    rule, the warehouse's (warehouse/loading.py problems), when they are loaded."""
     try:
         bulletins = parse_document(
             document.body,
@@ -145,15 +61,11 @@ def _parse_checked(document: FetchedDocument, source_format: str, today: dt.date
         raise
     except ParseError as exc:
         return [], f"unreadable: {exc}"
-    problems = _validate(bulletins, today)
-    return bulletins, "; ".join(problems) if problems else None
+    return bulletins, None
 
 
 def parse_and_load(
-    wh: Warehouse,
-    documents: list[tuple[int, FetchedDocument]],
-    source_format: str,
-    today: dt.date,
+    wh: Warehouse, documents: list[tuple[int, FetchedDocument]], source_format: str
 ) -> Tally:
     """Parse stored documents and load them in one transaction (each document whole
     or not at all); those that cannot be read are quarantined with the reason."""
@@ -162,7 +74,7 @@ def parse_and_load(
     not_bulletins: list[tuple[int, str]] = []
     for document_id, document in documents:
         try:
-            bulletins, problem = _parse_checked(document, source_format, today)
+            bulletins, problem = _parse_checked(document, source_format)
         except NotABulletin as exc:
             # Kept (a newer parser looks again), not a failure: the dates it was
             # fetched for are still missing if no other page brings them.
@@ -200,8 +112,8 @@ def parse_and_load(
     return tally
 
 
-@task(name="reparse-stored", cache_policy=NO_CACHE)
-def reparse_stored(settings: Settings, wh: Warehouse, source: str, today: dt.date) -> Tally:
+@task(name="reparse-stored", cache_policy=NO_CACHE, task_run_name="reparse-stored {source.name}")
+def reparse_stored(source: Source, wh: Warehouse) -> Tally:
     """Documents stored but not loaded (a crash, an earlier parse error) are parsed
     again from the warehouse, without touching the network.
 
@@ -210,23 +122,22 @@ def reparse_stored(settings: Settings, wh: Warehouse, source: str, today: dt.dat
     Its dates are still missing, so the run fetches its URL again: that is its retry.
     A page set aside as not a bulletin is parsed again by a newer parser too."""
     tally = Tally()
-    source_format = source_for(source, settings).format
     pending = [
         stored
-        for stored in wh.pending_documents(source, parser_version=PARSER_VERSION)
+        for stored in wh.pending_documents(source.name, parser_version=PARSER_VERSION)
         if not (stored.parse_status == "error" and stored.parser_version == PARSER_VERSION)
     ]
     documents = [(stored.id, wh.fetched_document(stored.id)) for stored in pending]
-    tally.add(parse_and_load(wh, documents, source_format, today))
+    tally.add(parse_and_load(wh, documents, source.format))
     if pending:
-        log.info("%s: re-parsed %d stored document(s)", source, len(pending))
+        log.info("%s: re-parsed %d stored document(s)", source.name, len(pending))
     return tally
 
 
-@task(name="discover", cache_policy=NO_CACHE, task_run_name="discover {source} round {round}")
+@task(name="discover", cache_policy=NO_CACHE, task_run_name="discover {source.name} round {round}")
 def discover(
     settings: Settings,
-    source: str,
+    source: Source,
     wanted: set[dt.date],
     today: dt.date,
     wh: Warehouse,
@@ -234,26 +145,26 @@ def discover(
 ) -> tuple[Discovery, Tally]:
     """One round of looking for the wanted dates' documents (a source with several
     indexes reads the next one each round)."""
-    adapter = source_for(source, settings)
     tally = Tally()
 
     fetcher = Fetcher(settings)
 
     async def crawl():
         async with fetcher:
-            return await adapter.discover(fetcher, wanted, today, round)
+            return await source.discover(fetcher, wanted, today, round)
 
     try:
         found = run_async(crawl())
     except FetchError as exc:
         wh.store_documents(fetcher.error_answers)
-        tally.failures.append(f"finding {source} bulletins for {span(wanted)}: {exc}")
+        tally.failures.append(f"finding {source.name} bulletins for {span(wanted)}: {exc}")
         return Discovery(), tally
     wh.store_documents(found.fetched + fetcher.error_answers)
     tally.documents_fetched += len(found.fetched) + len(fetcher.error_answers)
     tally.warnings.extend(found.problems)
     tally.failures.extend(
-        f"finding {source} bulletins for {span(wanted)}: {failure}" for failure in found.failures
+        f"finding {source.name} bulletins for {span(wanted)}: {failure}"
+        for failure in found.failures
     )
     return found, tally
 
@@ -261,18 +172,16 @@ def discover(
 @task(
     name="fetch-and-load",
     cache_policy=NO_CACHE,
-    task_run_name="fetch-and-load {source} x{size}",
+    task_run_name="fetch-and-load {source.name} x{size}",
 )
 def fetch_and_load(
     settings: Settings,
-    source: str,
+    source: Source,
     requests: list[Request],
-    today: dt.date,
     wh: Warehouse,
     size: int,
 ) -> tuple[Tally, list[Request]]:
     """Fetch a batch concurrently, store every answer, then parse and load each."""
-    adapter = source_for(source, settings)
     tally = Tally()
 
     fetcher = Fetcher(settings)
@@ -294,30 +203,17 @@ def fetch_and_load(
     for document_id, document in zip(ids, documents, strict=True):
         if document.status == 200:
             answered.append((document_id, document))
-            follow_ups.extend(adapter.follow_up(document))
+            follow_ups.extend(source.follow_up(document))
         else:
             where = _describe(document.url, document.report_date)
             tally.failures.append(f"{where}: {describe_answer(document)}")
-    tally.add(parse_and_load(wh, answered, adapter.format, today))
+    tally.add(parse_and_load(wh, answered, source.format))
     return tally, follow_ups
-
-
-@task(name="check", cache_policy=NO_CACHE)
-def run_check(wh: Warehouse):
-    return wh.run_check()
-
-
-@dataclass
-class IngestResult:
-    tally: Tally
-    wanted: set[dt.date]
-    missing: set[dt.date]  # wanted, and still not in the warehouse
-    newest_listed: dt.date | None
 
 
 def ingest(
     settings: Settings,
-    source: str,
+    source: Source,
     wanted: set[dt.date],
     today: dt.date,
     wh: Warehouse,
@@ -325,68 +221,63 @@ def ingest(
     refetch: bool = False,
 ) -> IngestResult:
     """Bring the wanted report dates of one source into the warehouse."""
-    adapter = source_for(source, settings)
-    tally = reparse_stored(settings, wh, source, today)
+    name = source.name
+    tally = reparse_stored(source, wh)
     # A stored document that fails again may yet be superseded by a good copy this
     # run fetches: its failure is reported only if it is still pending at the end.
     retried = dict(tally.quarantined)
     tally.failures.clear()
     if not refetch and wanted:
-        wanted = wanted - wh.loaded_dates(source, min(wanted), max(wanted))
+        wanted = wanted - wh.loaded_dates(name, min(wanted), max(wanted))
     newest = None
     searched: list[str] = []
     requested: set[str] = set()
     pending, round = set(wanted), 0
     while pending:
-        log.info("%s: looking for %s", source, span(pending))
+        log.info("%s: looking for %s", name, span(pending))
         found, discovered = discover(settings, source, pending, today, wh, round)
         tally.add(discovered)
         newest = max(filter(None, (newest, found.newest)), default=None)
         searched += found.searched
         queue = [r for r in found.requests if r.url not in requested]
         requested.update(r.url for r in queue)
-        _fetch_and_load_all(settings, source, queue, today, wh, tally)
-        pending -= wh.loaded_dates(source, min(pending), max(pending))
+        _fetch_and_load_all(settings, source, queue, wh, tally)
+        pending -= wh.loaded_dates(name, min(pending), max(pending))
         if not found.more:
             break
         round += 1
     tally.warnings.extend(tally.same_date_pages())
-    still_missing = wanted - wh.loaded_dates(source, min(wanted), max(wanted)) if wanted else set()
+    still_missing = wanted - wh.loaded_dates(name, min(wanted), max(wanted)) if wanted else set()
     unfound = still_missing - tally.received  # (the others failed, each with its reason)
     if unfound and searched:
         tally.warnings.append(
-            f"{source}: no page found for {span(unfound)} in " + "; ".join(searched)
+            f"{name}: no page found for {span(unfound)} in " + "; ".join(searched)
         )
-    if still_missing and not adapter.missing_is_failure:
+    if still_missing and not source.missing_is_failure:
         tally.warnings.append(
-            f"{source} ({settings.mod_lang} edition): no bulletin for {span(still_missing)}; "
+            f"{name} ({settings.mod_lang} edition): no bulletin for {span(still_missing)}; "
             "this edition skips days and lags, so that is reported, not a failure"
         )
         still_missing = set()
-    still_pending = {stored.id for stored in wh.pending_documents(source)} if retried else set()
+    still_pending = {stored.id for stored in wh.pending_documents(name)} if retried else set()
     unresolved = [f for i, f in retried.items() if i in still_pending and f not in tally.failures]
     tally.failures[:0] = unresolved
     return IngestResult(tally, wanted, still_missing, newest)
 
 
 def _fetch_and_load_all(
-    settings: Settings,
-    source: str,
-    queue: list[Request],
-    today: dt.date,
-    wh: Warehouse,
-    tally: Tally,
+    settings: Settings, source: Source, queue: list[Request], wh: Warehouse, tally: Tally
 ) -> None:
     """Fetch and load the queue in batches (follow-ups, e.g. the next page of a range,
     join the queue), with progress."""
     if not queue:
         return
     reporter = progress.reporter()
-    reporter.start(f"{source}: fetch and load", len(queue))
+    reporter.start(f"{source.name}: fetch and load", len(queue))
     total = len(queue)
     while queue:
         batch, queue = queue[: settings.batch_size], queue[settings.batch_size :]
-        done, follow_ups = fetch_and_load(settings, source, batch, today, wh, len(batch))
+        done, follow_ups = fetch_and_load(settings, source, batch, wh, len(batch))
         tally.add(done)
         queue.extend(follow_ups)
         total += len(follow_ups)

@@ -13,11 +13,9 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from parsers.errors import LockTimeout
+
 log = logging.getLogger("losses.lock")
-
-
-class LockTimeout(RuntimeError):
-    pass
 
 
 @contextlib.contextmanager
@@ -45,7 +43,8 @@ def run_lock(warehouse_path: Path, wait_seconds: float, poll: float = 0.2) -> It
                 if time.monotonic() >= deadline:
                     raise LockTimeout(
                         f"warehouse {warehouse_path} stayed busy with another run for "
-                        f"{wait_seconds:.0f} s; try again later or raise LOSSES_LOCK_WAIT_SECONDS"
+                        f"{wait_seconds:.0f} s; try again later or raise LOSSES_LOCK_WAIT_SECONDS",
+                        path=warehouse_path,
                     ) from None
                 time.sleep(poll)
         handle.seek(0)

@@ -7,7 +7,7 @@ import datetime as dt
 import logging
 from dataclasses import dataclass, field
 
-from flows.ingest import IngestResult, Tally
+from flows.tally import IngestResult, Tally
 from parsers.vocabulary import CATEGORY_NAMES
 
 log = logging.getLogger("losses.report")

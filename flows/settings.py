@@ -1,199 +1,246 @@
-"""Run-time settings, read from the environment (`LOSSES_*`) with defaults that
-point at the real publishers. Command-line options override them."""
+"""Run-time settings: the one place that reads the environment (`LOSSES_*`).
+
+Each setting is a field of `Settings` with its default written once, beside the
+variable that overrides it; `Settings.from_env()` reads them all and names the
+variable and the reason when one cannot be used. Command-line options override
+them (`with_base_url`, explicit arguments). The defaults point at the real
+publishers."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
-# The roots of the three sources. Each can be pointed elsewhere (the local
-# mirror, a proxy) with LOSSES_<SOURCE>_URL or --base-url.
-DEFAULT_BASE_URLS: dict[str, str] = {
-    "mod": "https://mod.gov.ua",
-    "minfin": "https://index.minfin.com.ua",
-    "api": "https://russianwarship.rip",
+from parsers.errors import ConfigError
+from parsers.model import FETCHABLE_SOURCES, SourceName
+from warehouse.bodies import CODECS as BODY_CODECS
+from warehouse.bodies import DEFAULT_CODEC
+from warehouse.paths import DEFAULT_PATH as DEFAULT_WAREHOUSE_PATH
+
+# The roots of the three sources, each overridable by LOSSES_<SOURCE>_URL or --base-url
+# (the local mirror, a proxy).
+DEFAULT_BASE_URLS: dict[SourceName, str] = {
+    SourceName.MOD: "https://mod.gov.ua",
+    SourceName.MINFIN: "https://index.minfin.com.ua",
+    SourceName.API: "https://russianwarship.rip",
 }
-FETCHABLE_SOURCES: tuple[str, ...] = tuple(DEFAULT_BASE_URLS)
-# The daily run reads today's bulletin where it appears first; a backfill reads the
-# aggregator, which keeps a month of bulletins on one page (~55 requests for the history).
-DEFAULT_DAILY_SOURCE = "mod"
-DEFAULT_BACKFILL_SOURCE = "minfin"
-DEFAULT_SOURCE = DEFAULT_DAILY_SOURCE
+BASE_URL_VARIABLES = {source: f"LOSSES_{source.upper()}_URL" for source in FETCHABLE_SOURCES}
 
 # The MoD's bulletins lived on three sites over time (mirror/SITES.md). The MoD root
-# (LOSSES_MOD_URL, --base-url) is mod.gov.ua itself; the other two are their real hosts,
-# or, when the MoD root points elsewhere (the local mirror, a proxy), paths beneath it:
-# ROOT/mod/www.mil.gov.ua. Each can be set on its own (LOSSES_MIL_URL, LOSSES_KMU_URL).
+# is mod.gov.ua itself; the other two are their real hosts, or, when the MoD root points
+# elsewhere (the local mirror, a proxy), paths beneath it: ROOT/www.mil.gov.ua. Each can
+# be set on its own.
 MIL_HOST = "www.mil.gov.ua"
 KMU_HOST = "www.kmu.gov.ua"
 MOD_SITE_VARIABLES = {MIL_HOST: "LOSSES_MIL_URL", KMU_HOST: "LOSSES_KMU_URL"}
-# Where each MoD site lists its news, in order of trust (LOSSES_MOD_INDEXES picks and
-# orders them); paths relative to the site root, the English edition's under /en.
+# Where each MoD site lists its news (LOSSES_MOD_INDEXES picks and orders them).
 MOD_INDEXES = ("listing", "tag", "sitemap")
-DEFAULT_MOD_LISTING_PATH = "/news?page={page}"
-DEFAULT_MOD_TAG_PATH = "/news/tag-vidsich-agresoru?page={page}"
-DEFAULT_MOD_SITEMAP_PATH = "/sitemap.xml"
-DEFAULT_MIL_LISTING_PATH = "/news/?page={page}"
-# mil.gov.ua carried the bulletins from 2022-02-27 until mod.gov.ua took over.
-DEFAULT_MOD_FIRST_DATE = dt.date(2022, 2, 27)
-DEFAULT_MOD_SWITCH_DATE = dt.date(2024, 10, 7)
+MOD_LANGS = ("uk", "en")
+MINFIN_EDITIONS = ("ua", "en")
 
 USER_AGENT = (
     "losses/0.1 (+combat-losses bulletin ingestion; polite: <=4 connections, honours Retry-After)"
 )
 
-
-def _env(name: str, default: str) -> str:
-    value = os.environ.get(name, "").strip()
-    return value or default
+# -- reading one variable: (variable name, raw text) -> value, or ConfigError naming both
 
 
-def _env_int(name: str, default: int) -> int:
-    raw = _env(name, str(default))
+def _text(name: str, raw: str) -> str:
+    return raw
+
+
+def _whole(name: str, raw: str) -> int:
     try:
-        return int(raw)
+        value = int(raw)
     except ValueError:
-        raise ValueError(f"{name}={raw!r} is not a whole number") from None
-
-
-def _env_date(name: str, default: dt.date) -> dt.date:
-    raw = _env(name, default.isoformat())
-    try:
-        return dt.date.fromisoformat(raw)
-    except ValueError:
-        raise ValueError(f"{name}={raw!r} is not a date YYYY-MM-DD") from None
-
-
-def _env_source(name: str, default: str) -> str:
-    value = _env(name, default)
-    if value not in FETCHABLE_SOURCES:
-        known = ", ".join(FETCHABLE_SOURCES)
-        raise ValueError(f"{name}={value!r} is not a source; choose one of {known}")
+        raise ConfigError(f"{name}={raw!r} is not a whole number") from None
+    if value < 0:
+        raise ConfigError(f"{name}={raw!r} must not be negative")
     return value
 
 
-def _env_indexes(name: str) -> tuple[str, ...]:
-    raw = _env(name, ",".join(MOD_INDEXES))
+def _positive(name: str, raw: str) -> int:
+    value = _whole(name, raw)
+    if value == 0:
+        raise ConfigError(f"{name}={raw!r} must be at least 1")
+    return value
+
+
+def _seconds(name: str, raw: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{name}={raw!r} is not a number") from None
+    if not value >= 0:  # also NaN
+        raise ConfigError(f"{name}={raw!r} must be a number of seconds, 0 or more")
+    return value
+
+
+def _date(name: str, raw: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        raise ConfigError(f"{name}={raw!r} is not a date YYYY-MM-DD") from None
+
+
+def _source(name: str, raw: str) -> SourceName:
+    if raw not in FETCHABLE_SOURCES:
+        known = ", ".join(FETCHABLE_SOURCES)
+        raise ConfigError(f"{name}={raw!r} is not a source; choose one of {known}")
+    return SourceName(raw)
+
+
+def _one_of(choices: tuple[str, ...]) -> Callable[[str, str], str]:
+    def read(name: str, raw: str) -> str:
+        if raw not in choices:
+            raise ConfigError(f"{name}={raw!r}: choose one of {', '.join(choices)}")
+        return raw
+
+    return read
+
+
+def _indexes(name: str, raw: str) -> tuple[str, ...]:
     names = tuple(part.strip() for part in raw.split(",") if part.strip())
     unknown = [n for n in names if n not in MOD_INDEXES]
     if unknown or not names or len(set(names)) != len(names):
-        raise ValueError(
+        raise ConfigError(
             f"{name}={raw!r}: give some of {', '.join(MOD_INDEXES)}, each once, "
             "comma-separated in the order they are trusted"
         )
     return names
 
 
-def _env_path(name: str, default: str, *, paged: bool) -> str:
-    value = _env(name, default)
-    if not value.startswith("/") or (paged and "{page}" not in value):
-        hint = " with {page} where the page number goes" if paged else ""
-        raise ValueError(f"{name}={value!r}: give a path starting with /{hint}")
-    return value
+def _site_path(*, paged: bool) -> Callable[[str, str], str]:
+    def read(name: str, raw: str) -> str:
+        if not raw.startswith("/") or (paged and "{page}" not in raw):
+            hint = " with {page} where the page number goes" if paged else ""
+            raise ConfigError(f"{name}={raw!r}: give a path starting with /{hint}")
+        return raw
+
+    return read
 
 
-def _env_float(name: str, default: float) -> float:
-    raw = _env(name, str(default))
-    try:
-        return float(raw)
-    except ValueError:
-        raise ValueError(f"{name}={raw!r} is not a number") from None
+def _url(name: str, raw: str) -> str:
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ConfigError(f"{name}={raw!r} is not an http(s) URL")
+    return raw.rstrip("/")
+
+
+def _file(name: str, raw: str) -> Path:
+    return Path(raw)
+
+
+def _setting(variable: str, default: Any, read: Callable[[str, str], Any]) -> Any:
+    """A field read from `variable` (when set and not blank) by `read`."""
+    return field(default=default, metadata={"variable": variable, "read": read})
 
 
 @dataclass(frozen=True)
 class Settings:
+    # Roots of the sources (LOSSES_MOD_URL, LOSSES_MINFIN_URL, LOSSES_API_URL).
     base_urls: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_BASE_URLS))
-    # MoD publishes Ukrainian and English editions; one is enough for the figures.
-    mod_lang: str = "uk"
-    # index.minfin.com.ua editions are "ua" and "en".
-    minfin_edition: str = "ua"
-    daily_source: str = DEFAULT_DAILY_SOURCE
-    backfill_source: str = DEFAULT_BACKFILL_SOURCE
     # Roots of the MoD's other sites set on their own (else derived, see site_url).
     site_urls: dict[str, str] = field(default_factory=dict)
-    mod_indexes: tuple[str, ...] = MOD_INDEXES
-    mod_listing_path: str = DEFAULT_MOD_LISTING_PATH
-    mod_tag_path: str = DEFAULT_MOD_TAG_PATH
-    mod_sitemap_path: str = DEFAULT_MOD_SITEMAP_PATH
-    mil_listing_path: str = DEFAULT_MIL_LISTING_PATH
-    mod_first_date: dt.date = DEFAULT_MOD_FIRST_DATE
-    mod_switch_date: dt.date = DEFAULT_MOD_SWITCH_DATE
+    warehouse_path: Path = _setting("LOSSES_WAREHOUSE", DEFAULT_WAREHOUSE_PATH, _file)
+    # How new document bodies are compressed in the warehouse's body store.
+    body_codec: str = _setting("LOSSES_BODY_CODEC", DEFAULT_CODEC, _one_of(BODY_CODECS))
+    # The daily run reads today's bulletin where it appears first; a backfill reads the
+    # aggregator, which keeps a month of bulletins on one page (~55 requests in all).
+    daily_source: SourceName = _setting("LOSSES_DAILY_SOURCE", SourceName.MOD, _source)
+    backfill_source: SourceName = _setting("LOSSES_BACKFILL_SOURCE", SourceName.MINFIN, _source)
+    # The MoD publishes Ukrainian and English editions; one is enough for the figures.
+    mod_lang: str = _setting("LOSSES_MOD_LANG", "uk", _one_of(MOD_LANGS))
+    minfin_edition: str = _setting("LOSSES_MINFIN_EDITION", "ua", _one_of(MINFIN_EDITIONS))
+    mod_indexes: tuple[str, ...] = _setting("LOSSES_MOD_INDEXES", MOD_INDEXES, _indexes)
+    # Paths relative to the site root (the English edition's under /en).
+    mod_listing_path: str = _setting(
+        "LOSSES_MOD_LISTING_PATH", "/news?page={page}", _site_path(paged=True)
+    )
+    mod_tag_path: str = _setting(
+        "LOSSES_MOD_TAG_PATH", "/news/tag-vidsich-agresoru?page={page}", _site_path(paged=True)
+    )
+    mod_sitemap_path: str = _setting(
+        "LOSSES_MOD_SITEMAP_PATH", "/sitemap.xml", _site_path(paged=False)
+    )
+    mil_listing_path: str = _setting(
+        "LOSSES_MIL_LISTING_PATH", "/news/?page={page}", _site_path(paged=True)
+    )
+    # www.mil.gov.ua carried the bulletins from its first until mod.gov.ua took over.
+    mod_first_date: dt.date = _setting("LOSSES_MOD_FIRST_DATE", dt.date(2022, 2, 27), _date)
+    mod_switch_date: dt.date = _setting("LOSSES_MOD_SWITCH_DATE", dt.date(2024, 10, 7), _date)
     user_agent: str = USER_AGENT
-    max_connections_per_host: int = 4
-    connect_timeout: float = 10.0
-    read_timeout: float = 30.0
-    http_attempts: int = 5  # per URL, on 5xx / 429 / timeouts / resets
-    backoff_base: float = 1.0  # seconds; doubles per attempt, capped by backoff_max
-    backoff_max: float = 60.0
-    max_body_bytes: int = 5 * 1024 * 1024
-    # Documents per fetch-and-load task: each task opens the warehouse (~30 ms) and
-    # costs Prefect ~20 ms, so batches must be large; readers get a turn between them.
-    batch_size: int = 128
+    max_connections_per_host: int = _setting("LOSSES_MAX_CONNECTIONS", 4, _positive)
+    connect_timeout: float = _setting("LOSSES_CONNECT_TIMEOUT", 10.0, _seconds)
+    read_timeout: float = _setting("LOSSES_READ_TIMEOUT", 30.0, _seconds)
+    # Attempts per URL, on 5xx / 429 / timeouts / resets.
+    http_attempts: int = _setting("LOSSES_HTTP_ATTEMPTS", 5, _positive)
+    # Seconds; the wait doubles per attempt, capped by backoff_max.
+    backoff_base: float = _setting("LOSSES_BACKOFF_BASE", 1.0, _seconds)
+    backoff_max: float = _setting("LOSSES_BACKOFF_MAX", 60.0, _seconds)
+    max_body_bytes: int = _setting("LOSSES_MAX_BODY_BYTES", 5 * 1024 * 1024, _positive)
+    # Documents per fetch-and-load task: a task costs Prefect ~20 ms, so batches must
+    # be large; readers get a turn between them.
+    batch_size: int = _setting("LOSSES_BATCH_SIZE", 128, _positive)
     # The daily run waits for today's bulletin when it is not out yet.
-    publish_wait_attempts: int = 6
-    publish_wait_seconds: float = 1800.0
-    daily_cron: str = "30 9 * * *"
-    timezone: str = "Europe/Kyiv"
-    lock_wait_seconds: float = 3600.0
+    publish_wait_attempts: int = _setting("LOSSES_PUBLISH_WAIT_ATTEMPTS", 6, _whole)
+    publish_wait_seconds: float = _setting("LOSSES_PUBLISH_WAIT_SECONDS", 1800.0, _seconds)
+    daily_cron: str = _setting("LOSSES_DAILY_CRON", "30 9 * * *", _text)
+    timezone: str = _setting("LOSSES_TIMEZONE", "Europe/Kyiv", _text)
+    lock_wait_seconds: float = _setting("LOSSES_LOCK_WAIT_SECONDS", 3600.0, _seconds)
 
     @classmethod
-    def from_env(cls) -> Settings:
-        base_urls = {
-            source: _env(f"LOSSES_{source.upper()}_URL", url).rstrip("/")
-            for source, url in DEFAULT_BASE_URLS.items()
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        """The settings `environ` (default: os.environ) gives; ConfigError names the
+        first variable that cannot be used."""
+        environ = os.environ if environ is None else environ
+
+        def given(variable: str) -> str | None:
+            return environ.get(variable, "").strip() or None
+
+        values: dict[str, Any] = {}
+        for spec in dataclasses.fields(cls):
+            variable = spec.metadata.get("variable")
+            if variable and (raw := given(variable)) is not None:
+                values[spec.name] = spec.metadata["read"](variable, raw)
+        base_urls = dict(DEFAULT_BASE_URLS)
+        for source, variable in BASE_URL_VARIABLES.items():
+            if (raw := given(variable)) is not None:
+                base_urls[source] = _url(variable, raw)
+        site_urls = {
+            host: _url(variable, raw)
+            for host, variable in MOD_SITE_VARIABLES.items()
+            if (raw := given(variable)) is not None
         }
-        return cls(
-            base_urls=base_urls,
-            mod_lang=_env("LOSSES_MOD_LANG", "uk"),
-            minfin_edition=_env("LOSSES_MINFIN_EDITION", "ua"),
-            daily_source=_env_source("LOSSES_DAILY_SOURCE", DEFAULT_DAILY_SOURCE),
-            backfill_source=_env_source("LOSSES_BACKFILL_SOURCE", DEFAULT_BACKFILL_SOURCE),
-            site_urls={
-                host: os.environ[variable].strip().rstrip("/")
-                for host, variable in MOD_SITE_VARIABLES.items()
-                if os.environ.get(variable, "").strip()
-            },
-            mod_indexes=_env_indexes("LOSSES_MOD_INDEXES"),
-            mod_listing_path=_env_path(
-                "LOSSES_MOD_LISTING_PATH", DEFAULT_MOD_LISTING_PATH, paged=True
-            ),
-            mod_tag_path=_env_path("LOSSES_MOD_TAG_PATH", DEFAULT_MOD_TAG_PATH, paged=True),
-            mod_sitemap_path=_env_path(
-                "LOSSES_MOD_SITEMAP_PATH", DEFAULT_MOD_SITEMAP_PATH, paged=False
-            ),
-            mil_listing_path=_env_path(
-                "LOSSES_MIL_LISTING_PATH", DEFAULT_MIL_LISTING_PATH, paged=True
-            ),
-            mod_first_date=_env_date("LOSSES_MOD_FIRST_DATE", DEFAULT_MOD_FIRST_DATE),
-            mod_switch_date=_env_date("LOSSES_MOD_SWITCH_DATE", DEFAULT_MOD_SWITCH_DATE),
-            max_connections_per_host=_env_int("LOSSES_MAX_CONNECTIONS", 4),
-            connect_timeout=_env_float("LOSSES_CONNECT_TIMEOUT", 10.0),
-            read_timeout=_env_float("LOSSES_READ_TIMEOUT", 30.0),
-            http_attempts=_env_int("LOSSES_HTTP_ATTEMPTS", 5),
-            backoff_base=_env_float("LOSSES_BACKOFF_BASE", 1.0),
-            backoff_max=_env_float("LOSSES_BACKOFF_MAX", 60.0),
-            max_body_bytes=_env_int("LOSSES_MAX_BODY_BYTES", 5 * 1024 * 1024),
-            batch_size=_env_int("LOSSES_BATCH_SIZE", 128),
-            publish_wait_attempts=_env_int("LOSSES_PUBLISH_WAIT_ATTEMPTS", 6),
-            publish_wait_seconds=_env_float("LOSSES_PUBLISH_WAIT_SECONDS", 1800.0),
-            daily_cron=_env("LOSSES_DAILY_CRON", "30 9 * * *"),
-            timezone=_env("LOSSES_TIMEZONE", "Europe/Kyiv"),
-            lock_wait_seconds=_env_float("LOSSES_LOCK_WAIT_SECONDS", 3600.0),
-        )
+        return cls(base_urls=base_urls, site_urls=site_urls, **values)
+
+    @classmethod
+    def variables(cls) -> list[str]:
+        """Every environment variable the settings read (the README documents each)."""
+        read = [spec.metadata["variable"] for spec in dataclasses.fields(cls) if spec.metadata]
+        return sorted([*read, *BASE_URL_VARIABLES.values(), *MOD_SITE_VARIABLES.values()])
 
     def with_base_url(self, source: str, url: str | None) -> Settings:
         if not url:
             return self
+        self.base_url(source)  # an unknown source fails here
         return replace(self, base_urls={**self.base_urls, source: url.rstrip("/")})
+
+    def with_warehouse(self, path: str | Path | None) -> Settings:
+        return replace(self, warehouse_path=Path(path)) if path else self
 
     def base_url(self, source: str) -> str:
         try:
             return self.base_urls[source]
         except KeyError:
             known = ", ".join(FETCHABLE_SOURCES)
-            raise ValueError(f"unknown source {source!r}; fetchable sources: {known}") from None
+            raise ConfigError(f"unknown source {source!r}; choose one of {known}") from None
 
     def site_url(self, host: str) -> str:
         """The root of one of the MoD's other sites (MIL_HOST, KMU_HOST): its own
@@ -201,8 +248,8 @@ class Settings:
         beneath the MoD root (the local mirror serves every MoD-era site there)."""
         if host in self.site_urls:
             return self.site_urls[host]
-        mod_root = self.base_url("mod")
-        if mod_root == DEFAULT_BASE_URLS["mod"]:
+        mod_root = self.base_url(SourceName.MOD)
+        if mod_root == DEFAULT_BASE_URLS[SourceName.MOD]:
             return f"https://{host}"
         return f"{mod_root}/{host}"
 
@@ -211,3 +258,22 @@ class Settings:
         """Only the configured roots are ever fetched (links elsewhere are refused)."""
         roots = [*self.base_urls.values(), *(self.site_url(h) for h in MOD_SITE_VARIABLES)]
         return frozenset(urlsplit(url).netloc.lower() for url in roots)
+
+
+def source_name(name: str) -> SourceName:
+    """A fetchable source by name; ConfigError naming the choices otherwise."""
+    if name not in FETCHABLE_SOURCES:
+        known = ", ".join(FETCHABLE_SOURCES)
+        raise ConfigError(f"unknown source {name!r}; choose one of {known}")
+    return SourceName(name)
+
+
+__all__ = [
+    "DEFAULT_BASE_URLS",
+    "DEFAULT_WAREHOUSE_PATH",
+    "KMU_HOST",
+    "MIL_HOST",
+    "MOD_INDEXES",
+    "Settings",
+    "source_name",
+]

@@ -16,7 +16,9 @@ Attributes are imported lazily so that `mirror.reference` stays light."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from parsers.lazy import lazy_attributes as _lazy_attributes
 
 if TYPE_CHECKING:
     from mirror.faults import FaultPlan, FaultSpecError, parse_faults
@@ -41,9 +43,4 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _HOMES:
-        raise AttributeError(f"module 'mirror' has no attribute {name!r}")
-    import importlib
-
-    return getattr(importlib.import_module(_HOMES[name]), name)
+__getattr__ = _lazy_attributes(__name__, _HOMES, globals())

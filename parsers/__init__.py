@@ -1,79 +1,97 @@
 """Every bulletin format into one typed record. Pure functions: bytes/str in,
-`Bulletin` records out; no I/O. Everyone else calls only what is exported here."""
+`Bulletin` records out; no I/O. Everyone else calls only what is exported here.
+
+    from parsers import parse_document
+    bulletins = parse_document(body, url=url, content_type=content_type)
+
+Names are imported when first used, so that `parsers.errors` or `parsers.model`
+(wanted by the command line at start-up) do not load every parser."""
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import TYPE_CHECKING
 
-from parsers.api import parse_api
-from parsers.challenge import challenge_kind, raise_if_challenge
-from parsers.decoding import decode_body
-from parsers.listing import (
-    NewsEntry,
-    NewsListing,
-    api_next_page,
-    parse_minfin_month_links,
-    parse_news_listing,
-)
-from parsers.minfin import parse_minfin
-from parsers.mod import parse_mod
-from parsers.model import Bulletin, ChallengePage, Figure, NotABulletin, ParseError
-from parsers.sitemap import Sitemap, SitemapPage, parse_sitemap
-from parsers.sniff import FORMATS, sniff_format, sniff_raw, sniff_text
-from parsers.text import parse_text
-from parsers.titles import looks_like_bulletin_url
+from parsers.lazy import lazy_attributes as _lazy_attributes
+
+if TYPE_CHECKING:
+    from parsers.api import parse_api
+    from parsers.challenge import challenge_kind
+    from parsers.document import parse_document
+    from parsers.errors import ChallengePage, LossesError, NotABulletin, ParseError
+    from parsers.listing import (
+        NewsEntry,
+        NewsListing,
+        api_next_page,
+        parse_minfin_month_links,
+        parse_news_listing,
+    )
+    from parsers.minfin import parse_minfin
+    from parsers.mod import parse_mod
+    from parsers.model import FETCHABLE_SOURCES, Bulletin, Figure, SourceName
+    from parsers.sitemap import Sitemap, SitemapPage, parse_sitemap
+    from parsers.sniff import FORMATS, sniff_format
+    from parsers.text import parse_text
+    from parsers.titles import looks_like_bulletin_url
 
 # Bump whenever the output for some input changes (the warehouse records it per load).
 PARSER_VERSION = "2.0"
 
-_PARSERS = {"mod": parse_mod, "minfin": parse_minfin, "api": parse_api, "text": parse_text}
-_WHAT = {"mod": "MoD page", "minfin": "aggregator page", "api": "API response", "text": "text"}
+_HOMES = {
+    "Bulletin": "parsers.model",
+    "ChallengePage": "parsers.errors",
+    "FETCHABLE_SOURCES": "parsers.model",
+    "FORMATS": "parsers.sniff",
+    "Figure": "parsers.model",
+    "LossesError": "parsers.errors",
+    "NewsEntry": "parsers.listing",
+    "NewsListing": "parsers.listing",
+    "NotABulletin": "parsers.errors",
+    "ParseError": "parsers.errors",
+    "Sitemap": "parsers.sitemap",
+    "SitemapPage": "parsers.sitemap",
+    "SourceName": "parsers.model",
+    "api_next_page": "parsers.listing",
+    "challenge_kind": "parsers.challenge",
+    "looks_like_bulletin_url": "parsers.titles",
+    "parse_api": "parsers.api",
+    "parse_document": "parsers.document",
+    "parse_minfin": "parsers.minfin",
+    "parse_minfin_month_links": "parsers.listing",
+    "parse_mod": "parsers.mod",
+    "parse_news_listing": "parsers.listing",
+    "parse_sitemap": "parsers.sitemap",
+    "parse_text": "parsers.text",
+    "sniff_format": "parsers.sniff",
+}
 
 __all__ = [
+    "FETCHABLE_SOURCES",
     "FORMATS",
     "PARSER_VERSION",
     "Bulletin",
     "ChallengePage",
     "Figure",
+    "LossesError",
     "NewsEntry",
     "NewsListing",
     "NotABulletin",
     "ParseError",
     "Sitemap",
     "SitemapPage",
+    "SourceName",
     "api_next_page",
     "challenge_kind",
     "looks_like_bulletin_url",
+    "parse_api",
     "parse_document",
+    "parse_minfin",
     "parse_minfin_month_links",
+    "parse_mod",
     "parse_news_listing",
     "parse_sitemap",
+    "parse_text",
     "sniff_format",
 ]
 
 
-def parse_document(
-    body: bytes | str,
-    *,
-    format: str = "auto",
-    date: dt.date | None = None,
-    url: str | None = None,
-    content_type: str | None = None,
-) -> list[Bulletin]:
-    """The bulletins in one fetched document (format "auto" sniffs it).
-
-    Raises ParseError with a clear reason when no bulletin can be read: NotABulletin for
-    a page that is another news item, ChallengePage for an anti-bot interstitial. A
-    returned bulletin with non-empty `.errors` is incomplete (unknown label, unreadable
-    figure, no report date). `date` is the fallback report date for documents that do
-    not state one (a year the text leaves out is taken nearest to it too)."""
-    if format != "auto" and format not in _PARSERS:
-        raise ParseError(f"unknown format {format!r} (expected auto, {', '.join(FORMATS)})")
-    raise_if_challenge(body, _WHAT.get(format, "document"), url)
-    if format == "auto" and isinstance(body, bytes):
-        format = sniff_raw(body) or "auto"
-    if format in ("mod", "minfin"):  # they decode only the part of the page they read
-        return _PARSERS[format](body, url=url, content_type=content_type, date=date)
-    text = decode_body(body, content_type)
-    fmt = sniff_text(text, url, content_type) if format == "auto" else format
-    return _PARSERS[fmt](text, url=url, content_type=content_type, date=date)
+__getattr__ = _lazy_attributes(__name__, _HOMES, globals())

@@ -10,7 +10,8 @@ import re
 from collections.abc import Mapping
 
 from parsers.decoding import decode_body
-from parsers.model import Bulletin, Figure, ParseError
+from parsers.errors import ParseError
+from parsers.model import Bulletin, Figure
 from parsers.numbers import NumberError, read_number
 from parsers.vocabulary import BY_API_KEY, CATEGORY_NAMES
 

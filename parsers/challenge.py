@@ -7,7 +7,7 @@ mil.gov.ua pages do), so those alone never make a page a challenge."""
 
 from __future__ import annotations
 
-from parsers.model import ChallengePage
+from parsers.errors import ChallengePage
 
 # What only a challenge page carries, in bytes: the challenge's own options object and
 # form token, the path of its orchestration script, and its titles.

@@ -1,8 +1,8 @@
 """Bytes to text, following the declared charset but not trusting it blindly.
 
 A fetched document declares its charset in the Content-Type header or a <meta> tag; sites
-get this wrong (a cp1251 page served as utf-8, a utf-8 page served as latin-1). The rule
-(DESIGN.md): honour the declaration; if it fails, or the text it gives is garbled
+get this wrong (a cp1251 page served as utf-8, a utf-8 page served as latin-1). The rule:
+honour the declaration; if it fails, or the text it gives is garbled
 (mojibake), try utf-8 then cp1251; if nothing gives clean text, refuse the document.
 """
 
@@ -12,7 +12,7 @@ import codecs
 import functools
 import re
 
-from parsers.model import ParseError
+from parsers.errors import ParseError
 
 _CHARSET_RE = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _CT_CHARSET_RE = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)

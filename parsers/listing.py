@@ -18,9 +18,9 @@ from parsers.api import load_json
 from parsers.challenge import raise_if_challenge
 from parsers.dates import published_at, stated_report_date
 from parsers.decoding import body_codec, decode_body, decode_piece, ensure_clean
+from parsers.errors import ParseError
 from parsers.figures import detect_lang
 from parsers.html import find_element, html_to_text, is_truncated_page, surely_complete
-from parsers.model import ParseError
 from parsers.titles import looks_like_bulletin_title
 
 

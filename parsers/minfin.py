@@ -26,9 +26,10 @@ import re
 from parsers.challenge import raise_if_challenge
 from parsers.dates import dotted_date
 from parsers.decoding import decode_body, ensure_clean
+from parsers.errors import ParseError
 from parsers.figures import build_bulletin, detect_lang, read_candidates
 from parsers.html import element_end, html_to_lines, html_to_text, is_truncated_page
-from parsers.model import Bulletin, ParseError
+from parsers.model import Bulletin
 
 _DAY_RE = re.compile(r"<li\b[^>]*\bclass\s*=\s*[\"'](?:[^\"']*\s)?gold[\s\"']", re.IGNORECASE)
 _DATE_RE = re.compile(

@@ -29,6 +29,7 @@ from collections.abc import Callable
 from parsers.challenge import raise_if_challenge
 from parsers.dates import published_at, stated_report_date
 from parsers.decoding import body_codec, decode_body, decode_piece, ensure_clean
+from parsers.errors import NotABulletin, ParseError
 from parsers.figures import build_bulletin, detect_lang, read_candidates
 from parsers.html import (
     element_text,
@@ -38,7 +39,7 @@ from parsers.html import (
     surely_complete,
 )
 from parsers.mod_page import Article, find_article, locate, split
-from parsers.model import Bulletin, NotABulletin, ParseError
+from parsers.model import Bulletin
 from parsers.titles import BULLETIN_TITLE_RE
 
 # The General Staff's lead, after which the items may follow on the same line (a

@@ -19,8 +19,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from parsers.errors import ParseError
 from parsers.html import element_end, find_element
-from parsers.model import ParseError
 from parsers.titles import TITLE_MARKERS
 
 

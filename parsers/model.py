@@ -5,14 +5,24 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Literal
 
-Source = Literal["mod", "minfin", "api", "text"]
-Lang = Literal["uk", "en", "ru"]
 Qualifier = Literal["about", "more", "up_to"]
 
-SOURCES: tuple[str, ...] = ("mod", "minfin", "api", "text")
-LANGS: tuple[str, ...] = ("uk", "en", "ru")
+
+class SourceName(StrEnum):
+    """Where a bulletin comes from, and the format of its documents: the one list of
+    source names (members equal their strings: SourceName.MOD == "mod")."""
+
+    MOD = "mod"  # the Ministry of Defence's sites: www.mil.gov.ua, mod.gov.ua, www.kmu.gov.ua
+    MINFIN = "minfin"  # the index.minfin.com.ua aggregator
+    API = "api"  # the russianwarship.rip API
+    TEXT = "text"  # text saved or pasted by hand: parsed, never fetched
+
+
+# The sources a flow can fetch from (text has no site).
+FETCHABLE_SOURCES: tuple[SourceName, ...] = (SourceName.MOD, SourceName.MINFIN, SourceName.API)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,17 +79,3 @@ class Bulletin:
             },
             "errors": list(self.errors),
         }
-
-
-class ParseError(ValueError):
-    """No bulletin could be read from a document; the message says why."""
-
-
-class NotABulletin(ParseError):
-    """A readable page that holds no bulletin: another news item, including one whose
-    headline mentions losses. A crawler notes it and moves on."""
-
-
-class ChallengePage(ParseError):
-    """An anti-bot interstitial (a Cloudflare "Just a moment..." check) answered instead
-    of the page: nothing about the page can be told from it."""

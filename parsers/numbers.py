@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from parsers.model import ParseError, Qualifier
+from parsers.errors import ParseError
+from parsers.model import Qualifier
 
 
 class NumberError(ParseError):

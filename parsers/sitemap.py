@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 from parsers.challenge import raise_if_challenge
 from parsers.dates import published_at
 from parsers.decoding import decode_body
-from parsers.model import ParseError
+from parsers.errors import ParseError
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,10 +6,11 @@ import re
 
 from parsers.challenge import raise_if_challenge
 from parsers.decoding import decode_body, ensure_clean
-from parsers.model import NotABulletin
+from parsers.errors import NotABulletin
+from parsers.model import SourceName
 from parsers.titles import TITLE_MARKERS
 
-FORMATS = ("mod", "minfin", "api", "text")
+FORMATS = tuple(SourceName)
 _HTML_RE = re.compile(
     r"<(?:!doctype|html|head|body|div|p|ul|li|article|span|a|br|h1|table)\b", re.IGNORECASE
 )

@@ -19,9 +19,10 @@ import re
 
 from parsers.dates import prose_date
 from parsers.decoding import decode_body, ensure_clean
+from parsers.errors import ParseError
 from parsers.figures import build_bulletin, detect_lang, read_candidates, select_block
 from parsers.html import html_to_lines
-from parsers.model import Bulletin, ParseError
+from parsers.model import Bulletin
 
 _LOOKS_HTML = re.compile(r"<(?:p|br|li|div|ul|html|body|span)\b", re.IGNORECASE)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True, slots=True)
 class Category:
     name: str  # canonical name used everywhere in this project
-    reference_key: str  # key in the PetroIvaniuk dataset (../shared/reference)
+    reference_key: str  # key in the PetroIvaniuk dataset (mirror/reference/)
     api_key: str  # key in the russianwarship.rip JSON API ("stats"/"increase")
     daily_bound: int  # a daily increase above this is implausible
     first_date: dt.date | None = None  # first bulletin that carries it (None: from the start)

@@ -147,7 +147,9 @@ class BodyStore:
                         f.seek(0)
                         dictionary = f.read(dictionary_size)
         except FileNotFoundError:
-            raise WarehouseError(f"body {sha256} is missing from the body store ({path})") from None
+            raise WarehouseError(
+                f"body {sha256} is missing from the body store ({path})", path=path
+            ) from None
         try:
             if codec == DICT_CODEC:
                 raw = _decode(dictionary, "zstd")
@@ -158,7 +160,7 @@ class BodyStore:
         except (zstandard.ZstdError, zlib.error):
             body = None
         if body is None or sha256_hex(body) != sha256:
-            raise WarehouseError(f"body {sha256} in the body store is corrupt ({path})")
+            raise WarehouseError(f"body {sha256} in the body store is corrupt ({path})", path=path)
         return body
 
     def sweep_orphans(self, referenced: Iterable[str]) -> list[str]:

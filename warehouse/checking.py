@@ -26,60 +26,27 @@ would number a source's whole history to judge one new day."""
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
-from pathlib import Path
 
+from warehouse.queries import load
 from warehouse.records import CHECK_STATUSES, FAILING_STATUSES, CheckRow, CheckSummary
-from warehouse.transactions import rollback
-
-QUERIES = Path(__file__).parent / "queries"
-ROW_COLUMNS = (
-    "source, report_date, category, status, revision, previous_date, compared_with, "
-    "previous_total, total, reported_delta, computed_delta, note"
-)
-
-
-@cache
-def _query(name: str) -> str:
-    return (QUERIES / name).read_text(encoding="utf-8")
+from warehouse.transactions import transaction
 
 
 def run_check(con, now: dt.datetime, *, full: bool = False) -> CheckSummary:
     """Judge check_targets in one transaction; writes nothing when there is none."""
-    con.execute("BEGIN TRANSACTION")
-    try:
-        con.execute(_query("check_targets.sql"), {"full": full})
+    with transaction(con) as tx:
+        con.execute(load("check_targets"), {"full": full})
         dates = con.execute("SELECT count(*) FROM check_targets").fetchone()[0]
         if not dates:
-            rollback(con)  # nothing to judge: write nothing
+            # Nothing to judge: not even a commit, so that a no-op check writes nothing.
+            tx.roll_back()
             return CheckSummary(checked=0, dates=0)
-        con.execute(
-            "DELETE FROM checks USING check_targets t "
-            "WHERE checks.source = t.source AND checks.report_date = t.report_date"
-        )
-        con.execute(_query("check_run.sql"), {"checked_at": now})
-        con.execute(
-            "UPDATE bulletins SET checked = true FROM check_targets t "
-            "WHERE bulletins.is_latest AND bulletins.source = t.source "
-            "AND bulletins.report_date = t.report_date AND NOT bulletins.checked"
-        )
-        counts = dict(
-            con.execute(
-                "SELECT status, count(*) FROM checks JOIN check_targets "
-                "USING (source, report_date) GROUP BY status ORDER BY status"
-            ).fetchall()
-        )
-        failures = con.execute(
-            f"SELECT {ROW_COLUMNS} FROM checks JOIN check_targets USING (source, report_date) "
-            "WHERE status IN (SELECT unnest(?::VARCHAR[])) "
-            "ORDER BY report_date, source, category",
-            [list(FAILING_STATUSES)],
-        ).fetchall()
+        con.execute(load("check_clear"))
+        con.execute(load("check_run"), {"checked_at": now})
+        con.execute(load("check_mark_checked"))
+        counts = dict(con.execute(load("check_run_counts")).fetchall())
+        failures = con.execute(load("check_run_failures"), [list(FAILING_STATUSES)]).fetchall()
         con.execute("DROP TABLE check_targets")
-        con.execute("COMMIT")
-    except BaseException:
-        rollback(con)
-        raise
     return CheckSummary(
         checked=sum(counts.values()),
         dates=dates,
@@ -98,36 +65,35 @@ def check_rows(
     """Stored check rows, oldest first; by default every status but ok."""
     wanted = list(statuses) if statuses else [s for s in CHECK_STATUSES if s != "ok"]
     rows = con.execute(
-        f"SELECT {ROW_COLUMNS} FROM checks "
-        "WHERE status IN (SELECT unnest(?::VARCHAR[])) "
-        "AND report_date >= coalesce(?::DATE, DATE '0001-01-01') "
-        "AND (?::VARCHAR IS NULL OR source = ?::VARCHAR) "
-        "ORDER BY report_date, source, category",
-        [wanted, since, source, source],
+        load("check_rows"), {"statuses": wanted, "since": since, "source": source}
     ).fetchall()
     return [CheckRow(*row) for row in rows]
 
 
-# Failing check rows no `losses check` has reported yet (from $since on).
-_UNREPORTED = (
-    "FROM checks c WHERE status IN (SELECT unnest($statuses::VARCHAR[])) "
-    "AND report_date >= coalesce($since::DATE, DATE '0001-01-01') "
-    "AND NOT EXISTS (SELECT 1 FROM check_reports r WHERE r.source = c.source "
-    " AND r.report_date = c.report_date AND r.category = c.category "
-    " AND r.revision = c.revision AND r.status = c.status)"
-)
+def check_counts(con, *, since: dt.date | None = None) -> dict[str, int]:
+    """How many stored check rows have each status, from `since` on."""
+    return dict(con.execute(load("check_counts"), {"since": since}).fetchall())
 
 
 def report_new_failures(con, now: dt.datetime, *, since: dt.date | None = None) -> list[CheckRow]:
     """The failing rows not reported before, oldest first, marked as reported `now`
-    (call inside a transaction)."""
-    params = {"statuses": list(FAILING_STATUSES), "since": since}
-    rows = con.execute(
-        f"SELECT {ROW_COLUMNS} {_UNREPORTED} ORDER BY report_date, source, category", params
-    ).fetchall()
-    con.execute(
-        "INSERT INTO check_reports "
-        f"SELECT source, report_date, category, revision, status, $now {_UNREPORTED}",
-        {**params, "now": now},
-    )
-    return [CheckRow(*row) for row in rows]
+    (call inside a transaction: the rows read are the rows marked)."""
+    rows = [
+        CheckRow(*row)
+        for row in con.execute(
+            load("unreported_failures"), {"statuses": list(FAILING_STATUSES), "since": since}
+        ).fetchall()
+    ]
+    if rows:
+        con.execute(
+            load("insert_check_reports"),
+            [
+                [r.source for r in rows],
+                [r.report_date for r in rows],
+                [r.category for r in rows],
+                [r.revision for r in rows],
+                [r.status for r in rows],
+                now,
+            ],
+        )
+    return rows

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from parsers.vocabulary import CATEGORIES, MERGES
 from warehouse.migrations import LATEST_VERSION, current_version, migrate
+from warehouse.queries import load
 from warehouse.records import WarehouseBusy, WarehouseError
 from warehouse.transactions import transaction
 
@@ -35,7 +36,9 @@ def connect(
     import duckdb
 
     if read_only and not path.exists():
-        raise WarehouseError(f"no warehouse at {path} (load something first, or pass --warehouse)")
+        raise WarehouseError(
+            f"no warehouse at {path} (load something first, or pass --warehouse)", path=path
+        )
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + wait_seconds
@@ -47,11 +50,14 @@ def connect(
         except duckdb.IOException as exc:
             holder = _lock_holder(str(exc))
             if holder is None:
-                raise WarehouseError(f"cannot open the warehouse {path}: {exc}") from None
+                raise WarehouseError(
+                    f"cannot open the warehouse {path}: {exc}", path=path
+                ) from None
             if time.monotonic() >= deadline:
                 raise WarehouseBusy(
                     f"the warehouse {path} is locked by another process ({holder}) and stayed "
-                    f"locked for {wait_seconds:.0f} s; try again when it has finished"
+                    f"locked for {wait_seconds:.0f} s; try again when it has finished",
+                    path=path,
                 ) from None
             if not announced:
                 message = (
@@ -63,7 +69,7 @@ def connect(
             time.sleep(min(delay, max(deadline - time.monotonic(), 0.0)))
             delay = min(delay * 2, 1.0)
         except duckdb.Error as exc:
-            raise WarehouseError(f"cannot open the warehouse {path}: {exc}") from None
+            raise WarehouseError(f"cannot open the warehouse {path}: {exc}", path=path) from None
 
 
 def _lock_holder(message: str) -> str | None:
@@ -80,10 +86,11 @@ def prepare(con, path: Path, *, read_only: bool) -> None:
         if version != LATEST_VERSION:
             raise WarehouseError(
                 f"the warehouse {path} has schema version {version}, this code needs "
-                f"{LATEST_VERSION}: open it once read-write (e.g. `losses check`) to migrate"
+                f"{LATEST_VERSION}: open it once read-write (e.g. `losses check`) to migrate",
+                path=path,
             )
         return
-    migrate(con)
+    migrate(con, path=path)
     sync_vocabulary(con)
 
 
@@ -109,9 +116,12 @@ def sync_vocabulary(con) -> None:
     with transaction(con):
         for table in ("categories", "category_lineage", "plausibility_bounds"):
             con.execute(f"DELETE FROM {table}")
-        con.executemany("INSERT INTO categories VALUES (?, ?, ?, ?, ?, ?)", categories)
-        con.executemany("INSERT INTO category_lineage VALUES (?, ?, ?)", lineage)
-        con.executemany("INSERT INTO plausibility_bounds VALUES (?, ?, ?)", bounds)
-        con.execute("INSERT OR REPLACE INTO warehouse_meta VALUES ('vocabulary', ?)", [digest])
+        con.executemany(load("insert_categories"), categories)
+        con.executemany(load("insert_category_lineage"), lineage)
+        con.executemany(load("insert_plausibility_bounds"), bounds)
+        con.execute(
+            "INSERT OR REPLACE INTO warehouse_meta (key, value) VALUES ('vocabulary', ?)",
+            [digest],
+        )
         if stored:  # bounds or lineage changed: judge everything again at the next check
             con.execute("UPDATE bulletins SET checked = false WHERE checked")

@@ -1,6 +1,6 @@
 """Exports of daily_losses: csv and parquet (DuckDB COPY), json (a list of row
 objects), and the `petroivaniuk` shape: the two files of the reference dataset
-(../shared/reference), same file names, key names, layout and indentation."""
+(a copy in mirror/reference/), same file names, key names, layout and indentation."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def export(con, format: str, out: Path, *, shape: str | None = None) -> list[Pat
     except (OSError, duckdb.IOException) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         where = getattr(exc, "filename", None) or out
-        raise WarehouseError(f"cannot write {where}: {reason}") from exc
+        raise WarehouseError(f"cannot write {where}: {reason}", path=where) from exc
 
 
 def _export(con, format: str, out: Path, shape: str | None) -> list[Path]:
@@ -43,7 +43,7 @@ def _export(con, format: str, out: Path, shape: str | None) -> list[Path]:
             raise WarehouseError(f"the {shape} shape is json only (use --format json)")
         return petroivaniuk(con, out)
     if out.is_dir():
-        raise WarehouseError(f"{out} is a directory; give a file name to write")
+        raise WarehouseError(f"{out} is a directory; give a file name to write", path=out)
     out.parent.mkdir(parents=True, exist_ok=True)
     if format == "json":
         cursor = con.execute(_DAILY)
@@ -59,7 +59,9 @@ def _export(con, format: str, out: Path, shape: str | None) -> list[Path]:
 def petroivaniuk(con, directory: Path) -> list[Path]:
     """DIR/russia_losses_equipment.json and DIR/russia_losses_personnel.json."""
     if directory.exists() and not directory.is_dir():
-        raise WarehouseError(f"{directory} is a file; the petroivaniuk shape writes a directory")
+        raise WarehouseError(
+            f"{directory} is a file; the petroivaniuk shape writes a directory", path=directory
+        )
     directory.mkdir(parents=True, exist_ok=True)
     rows = con.execute(
         "SELECT report_date, category, total, qualifier FROM daily_losses_long ORDER BY report_date"

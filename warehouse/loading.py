@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from parsers.model import Bulletin
 from parsers.vocabulary import BY_NAME, WAR_START
+from warehouse.queries import load
 from warehouse.records import LoadResult, WarehouseError
 from warehouse.transactions import transaction
 
@@ -52,7 +53,9 @@ def problems(bulletins: Sequence[Bulletin], source: str, fetched_at: dt.datetime
         if bulletin.date < WAR_START:
             found.append(f"{where}: report date before {WAR_START}")
         if bulletin.date > fetched_at.date() + FUTURE_TOLERANCE:
-            found.append(f"{where}: report date after the fetch date {fetched_at.date()}")
+            found.append(
+                f"{where}: bulletin dated {bulletin.date}, after the fetch date {fetched_at.date()}"
+            )
         if not bulletin.figures:
             found.append(f"{where}: no figures")
         for name, fig in bulletin.figures.items():
@@ -118,16 +121,7 @@ def _lookup(
     keys = {(b.source, b.date) for item in items for b in item.bulletins if b.date is not None}
     sources, dates = (list(column) for column in zip(*keys, strict=True)) if keys else ([], [])
     rows = con.execute(
-        "SELECT 'document', document_id, source, NULL::DATE, NULL::INTEGER, fetched_at,"
-        " parse_status, parse_error, parser_version, NULL::BOOLEAN, url "
-        "FROM documents WHERE document_id IN (SELECT unnest($ids::BIGINT[])) "
-        "UNION ALL "
-        "SELECT 'bulletin', b.document_id, b.source, b.report_date, b.revision, NULL,"
-        " b.figures_hash, NULL, NULL, b.is_latest, d.url "
-        "FROM bulletins b JOIN (SELECT unnest($sources::VARCHAR[]) AS source,"
-        " unnest($dates::DATE[]) AS report_date) k USING (source, report_date) "
-        "JOIN documents d ON d.document_id = b.document_id",
-        {"ids": ids, "sources": sources, "dates": dates},
+        load("load_lookup"), {"ids": ids, "sources": sources, "dates": dates}
     ).fetchall()
     documents: dict[int, tuple] = {}
     states = {key: _DateState() for key in keys}
@@ -246,38 +240,11 @@ def _columns(rows: list) -> list[list]:
 
 def _write(con, plan: _Plan, now: dt.datetime) -> None:
     if plan.superseded:
-        con.execute(
-            "UPDATE bulletins SET is_latest = false FROM ("
-            " SELECT unnest(?::VARCHAR[]) AS s, unnest(?::DATE[]) AS d,"
-            " unnest(?::INTEGER[]) AS r) old "
-            "WHERE source = old.s AND report_date = old.d AND revision = old.r",
-            _columns(plan.superseded),
-        )
+        con.execute(load("supersede_bulletins"), _columns(plan.superseded))
     if plan.bulletins:
-        con.execute(
-            "INSERT INTO bulletins (source, report_date, revision, document_id, lang,"
-            " parser_version, figures_hash, categories, loaded_at, losses_date, is_latest,"
-            " checked) SELECT unnest(?::VARCHAR[]), unnest(?::DATE[]),"
-            " unnest(?::INTEGER[]), unnest(?::BIGINT[]), unnest(?::VARCHAR[]),"
-            " unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::INTEGER[]),"
-            " unnest(?::TIMESTAMPTZ[]), unnest(?::DATE[]), unnest(?::BOOLEAN[]), false",
-            _columns(list(plan.bulletins.values())),
-        )
+        con.execute(load("insert_bulletins"), _columns(list(plan.bulletins.values())))
     if plan.observations:
-        con.execute(
-            "INSERT INTO observations SELECT unnest(?::VARCHAR[]), unnest(?::DATE[]),"
-            " unnest(?::INTEGER[]), unnest(?::VARCHAR[]), unnest(?::BIGINT[]),"
-            " unnest(?::BIGINT[]), unnest(?::VARCHAR[]), unnest(?::BOOLEAN[]),"
-            " unnest(?::BIGINT[]), unnest(?::VARCHAR[])",
-            _columns(plan.observations),
-        )
+        con.execute(load("insert_observations"), _columns(plan.observations))
     if plan.statuses:
         ids, statuses, errors, versions = _columns(plan.statuses)
-        con.execute(
-            "UPDATE documents SET parse_status = u.status, parse_error = u.error,"
-            " parser_version = u.version, parsed_at = ? FROM ("
-            " SELECT unnest(?::BIGINT[]) AS id, unnest(?::VARCHAR[]) AS status,"
-            " unnest(?::VARCHAR[]) AS error, unnest(?::VARCHAR[]) AS version) u "
-            "WHERE document_id = u.id",
-            [now, ids, statuses, errors, versions],
-        )
+        con.execute(load("set_parse_status"), [now, ids, statuses, errors, versions])

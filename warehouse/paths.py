@@ -1,17 +1,11 @@
-"""Where a warehouse lives."""
+"""Where a warehouse lives: the database file and, next to it, its body store.
+(Which file to open is the caller's choice: flows/settings.py reads LOSSES_WAREHOUSE.)"""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-DEFAULT_PATH = Path("warehouse") / "losses.duckdb"
-
-
-def default_warehouse_path() -> Path:
-    """$LOSSES_WAREHOUSE, else warehouse/losses.duckdb relative to the current directory."""
-    configured = os.environ.get("LOSSES_WAREHOUSE")
-    return Path(configured) if configured else DEFAULT_PATH
+DEFAULT_PATH = Path("warehouse") / "losses.duckdb"  # relative to the current directory
 
 
 def bodies_dir(path: Path) -> Path:

@@ -1,11 +1,14 @@
 """The values that cross the warehouse's API (no DuckDB import here: flows and
-the CLI build and read them without loading the database engine)."""
+the CLI build and read them without loading the database engine), and its errors
+(defined with the project's others in parsers/errors.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
+
+from parsers.errors import LossesError, WarehouseBusy, WarehouseError
 
 # Check statuses that make a run's check fail; the others are informative.
 FAILING_STATUSES: tuple[str, ...] = ("mismatch", "restated", "implausible")
@@ -19,14 +22,6 @@ CHECK_STATUSES: tuple[str, ...] = (
     "no_delta",
     "implausible",
 )
-
-
-class WarehouseError(RuntimeError):
-    """A problem with the warehouse file or a request to it; the message says which."""
-
-
-class WarehouseBusy(WarehouseError):
-    """Another process kept the warehouse file locked for longer than we would wait."""
 
 
 @dataclass(frozen=True)
@@ -129,3 +124,17 @@ class CheckSummary:
     @property
     def failed(self) -> int:
         return len(self.failures)
+
+
+__all__ = [
+    "CHECK_STATUSES",
+    "FAILING_STATUSES",
+    "CheckRow",
+    "CheckSummary",
+    "FetchedDocument",
+    "LoadResult",
+    "LossesError",
+    "StoredDocument",
+    "WarehouseBusy",
+    "WarehouseError",
+]

@@ -1,21 +1,29 @@
-"""The Warehouse: the one object flows and the CLI use to reach the DuckDB file."""
+"""The Warehouse: the one object flows and the CLI use to reach the DuckDB file.
+It opens and closes the file and refuses writes when read-only; every request is
+one line handed to the module that owns that concept (and its SQL)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import logging
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from parsers.model import Bulletin
-from parsers.vocabulary import CATEGORY_NAMES
-from warehouse import checking, exports, loading
-from warehouse.bodies import DEFAULT_CODEC, BodyStore, sha256_hex
+from warehouse import (
+    checking,
+    documents,
+    exports,
+    loading,
+    preferences,
+    reading,
+    runs,
+    status,
+)
+from warehouse.bodies import DEFAULT_CODEC, BodyStore
 from warehouse.connection import connect, prepare
-from warehouse.paths import bodies_dir, default_warehouse_path
+from warehouse.paths import bodies_dir
+from warehouse.reading import Figures
 from warehouse.records import (
     CheckRow,
     CheckSummary,
@@ -26,26 +34,19 @@ from warehouse.records import (
 )
 from warehouse.transactions import transaction
 
-log = logging.getLogger("losses.warehouse")
-Figures = dict[str, tuple[int, int | None, str | None]]
-_DOCUMENT_COLUMNS = (
-    "document_id, source, url, kind, fetched_at, http_status, content_type, sha256, "
-    "report_date, lang, parse_status, parse_error, parser_version"
-)
-
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
 class Warehouse:
-    """Open with `Warehouse.open(...)`; use as a context manager or call close().
+    """Open with `Warehouse.open(path)`; use as a context manager or call close().
 
     Not thread-safe: one Warehouse per thread. While it is open (read-write or
     read-only) DuckDB keeps other processes out of the file; they wait in open()."""
 
     def __init__(self, con, path: Path, *, read_only: bool, bodies: BodyStore) -> None:
-        self.con = con  # the DuckDB connection, for queries the API does not cover
+        self._con = con  # private: SQL lives in the warehouse's modules; see rows() and one()
         self.path = path
         self.read_only = read_only
         self.bodies = bodies
@@ -53,34 +54,31 @@ class Warehouse:
     @classmethod
     def open(
         cls,
-        path: str | Path | None = None,
+        path: str | Path,
         *,
         read_only: bool = False,
         wait_seconds: float = 120.0,
-        body_codec: str | None = None,
+        body_codec: str = DEFAULT_CODEC,
         on_wait: Callable[[str], None] | None = None,
     ) -> Warehouse:
-        """Open (creating and migrating it if needed) the warehouse at `path`
-        (default: $LOSSES_WAREHOUSE or warehouse/losses.duckdb). If another process
-        holds the file, wait up to `wait_seconds`, telling `on_wait` (default: the
-        `losses.warehouse` logger) once, then raise WarehouseBusy. New bodies are
-        stored with `body_codec` (default: $LOSSES_BODY_CODEC, else zstd)."""
-        path = Path(path) if path is not None else default_warehouse_path()
-        codec = body_codec or os.environ.get("LOSSES_BODY_CODEC") or DEFAULT_CODEC
-        bodies = BodyStore(bodies_dir(path), codec)
+        """Open (creating and migrating it if needed) the warehouse at `path`. If
+        another process holds the file, wait up to `wait_seconds`, telling `on_wait`
+        (default: the `losses.warehouse` logger) once, then raise WarehouseBusy. New
+        bodies are stored with `body_codec`."""
+        path = Path(path)
+        bodies = BodyStore(bodies_dir(path), body_codec)
         con = connect(path, read_only=read_only, wait_seconds=wait_seconds, on_wait=on_wait)
         try:
             prepare(con, path, read_only=read_only)
         except BaseException:
             con.close()
             raise
-        warehouse = cls(con, path, read_only=read_only, bodies=bodies)
-        if not read_only:
-            warehouse._sweep_orphan_packs()
-        return warehouse
+        if not read_only:  # readers never delete: a writer may be storing that pack now
+            documents.sweep_orphan_packs(con, bodies, path)
+        return cls(con, path, read_only=read_only, bodies=bodies)
 
     def close(self) -> None:
-        self.con.close()
+        self._con.close()
 
     def __enter__(self) -> Warehouse:
         return self
@@ -90,22 +88,9 @@ class Warehouse:
 
     def _writable(self) -> None:
         if self.read_only:
-            raise WarehouseError(f"the warehouse {self.path} is open read-only")
+            raise WarehouseError(f"the warehouse {self.path} is open read-only", path=self.path)
 
-    # -- documents -----------------------------------------------------------------
-
-    def _sweep_orphan_packs(self) -> None:
-        referenced = self.con.execute(
-            "SELECT DISTINCT pack FROM document_bodies WHERE pack IS NOT NULL"
-        ).fetchall()
-        swept = self.bodies.sweep_orphans(pack for (pack,) in referenced)
-        if swept:
-            log.info(
-                "%s: removed %d body pack(s) an interrupted run wrote but never recorded: %s",
-                self.path,
-                len(swept),
-                ", ".join(swept),
-            )
+    # -- documents (warehouse/documents.py) -----------------------------------------
 
     def store_documents(self, docs: Sequence[FetchedDocument]) -> list[int]:
         """Store fetched documents in one transaction; returns their ids in order.
@@ -113,118 +98,19 @@ class Warehouse:
         body) gets the stored id and changes nothing. Listings and non-2xx answers
         are kept with parse_status 'ignored'; the others are 'pending'."""
         self._writable()
-        if not docs:
-            return []
-        for doc in docs:
-            if doc.fetched_at.tzinfo is None:
-                raise WarehouseError(f"{doc.url}: fetched_at must be timezone-aware (UTC)")
-        now = _now()
-        shas = [sha256_hex(doc.body) for doc in docs]
-        con = self.con
-        with transaction(con):
-            known: dict[tuple, int] = {}
-            stored: set[str] = set()
-            for row in con.execute(
-                "SELECT b.sha256, d.document_id, d.source, d.url, d.kind, d.http_status "
-                "FROM document_bodies b LEFT JOIN documents d USING (sha256) "
-                "WHERE b.sha256 IN (SELECT unnest(?::VARCHAR[]))",
-                [sorted(set(shas))],
-            ).fetchall():
-                stored.add(row[0])
-                if row[1] is not None:
-                    known[(*row[2:], row[0])] = row[1]
-            keys = [
-                (doc.source, doc.url, doc.kind, doc.status, sha)
-                for doc, sha in zip(docs, shas, strict=True)
-            ]
-            new_docs: dict[tuple, FetchedDocument] = {}
-            new_bodies: dict[str, bytes] = {}
-            for doc, key in zip(docs, keys, strict=True):
-                sha = key[-1]
-                if key not in known:
-                    new_docs.setdefault(key, doc)
-                if sha not in stored:
-                    new_bodies.setdefault(sha, doc.body)
-            if new_bodies:
-                placed = self.bodies.put_many(list(new_bodies.items()))
-                con.execute(
-                    "INSERT INTO document_bodies "
-                    "(sha256, size, stored_size, codec, stored_at, pack, pack_offset) "
-                    "SELECT unnest(?::VARCHAR[]), unnest(?::BIGINT[]), unnest(?::BIGINT[]),"
-                    " unnest(?::VARCHAR[]), ?::TIMESTAMPTZ, unnest(?::VARCHAR[]),"
-                    " unnest(?::BIGINT[])",
-                    [
-                        [b.sha256 for b in placed],
-                        [b.size for b in placed],
-                        [b.stored_size for b in placed],
-                        [b.codec for b in placed],
-                        now,
-                        [b.pack for b in placed],
-                        [b.pack_offset for b in placed],
-                    ],
-                )
-            if new_docs:
-                known.update(self._insert_documents(list(new_docs.items())))
-        return [known[key] for key in keys]
-
-    def _insert_documents(self, new: list[tuple[tuple, FetchedDocument]]) -> dict[tuple, int]:
-        """Insert documents (distinct keys); returns {key: new document_id}."""
-        docs = [doc for _, doc in new]
-        rows = self.con.execute(
-            "INSERT INTO documents SELECT nextval('document_id_seq'), unnest(?::VARCHAR[]),"
-            " unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::TIMESTAMPTZ[]),"
-            " unnest(?::INTEGER[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),"
-            " unnest(?::DATE[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),"
-            " NULL, NULL, NULL "
-            "RETURNING document_id, source, url, kind, http_status, sha256",
-            [
-                [d.source for d in docs],
-                [d.url for d in docs],
-                [d.kind for d in docs],
-                [d.fetched_at for d in docs],
-                [d.status for d in docs],
-                [d.content_type for d in docs],
-                [key[-1] for key, _ in new],
-                [d.report_date for d in docs],
-                [d.lang for d in docs],
-                [_initial_status(d) for d in docs],
-            ],
-        ).fetchall()
-        return {tuple(row[1:]): row[0] for row in rows}
+        return documents.store_documents(self._con, self.bodies, docs, _now())
 
     def stored_document(self, document_id: int) -> StoredDocument:
-        rows = self._documents("document_id = ?", [document_id])
-        if not rows:
-            raise WarehouseError(f"no stored document with id {document_id}")
-        return rows[0]
+        """A stored document's metadata; WarehouseError when there is none."""
+        return documents.stored_document(self._con, document_id)
 
     def document_body(self, document_id: int) -> bytes:
-        row = self.con.execute(
-            "SELECT d.sha256, b.codec, b.pack, b.pack_offset, b.stored_size, "
-            "(SELECT first.stored_size FROM document_bodies first "
-            " WHERE first.pack = b.pack AND first.pack_offset = 0) "
-            "FROM documents d JOIN document_bodies b USING (sha256) "
-            "WHERE d.document_id = ?",
-            [document_id],
-        ).fetchone()
-        if row is None:
-            raise WarehouseError(f"no stored document with id {document_id}")
-        return self.bodies.get(*row)
+        """A stored document's body, checked against its sha256."""
+        return documents.document_body(self._con, self.bodies, document_id)
 
     def fetched_document(self, document_id: int) -> FetchedDocument:
         """A stored document as the fetcher returned it (body included)."""
-        doc = self.stored_document(document_id)
-        return FetchedDocument(
-            source=doc.source,
-            url=doc.url,
-            fetched_at=doc.fetched_at,
-            status=doc.status,
-            content_type=doc.content_type,
-            body=self.document_body(document_id),
-            report_date=doc.report_date,
-            lang=doc.lang,
-            kind=doc.kind,
-        )
+        return documents.fetched_document(self._con, self.bodies, document_id)
 
     def pending_documents(
         self, source: str | None = None, *, parser_version: str | None = None
@@ -236,17 +122,7 @@ class Warehouse:
         superseded: the newer copy is what the source says now, and parsing the old one
         could load stale figures as a new revision. It stays stored (with its error)
         but is no longer pending."""
-        return self._documents(
-            "(parse_status IN ('pending', 'error') OR (parse_status = 'ignored'"
-            " AND parser_version IS NOT NULL AND parser_version <> ?::VARCHAR"
-            " AND http_status = 200)) AND kind <> 'listing' "
-            "AND (?::VARCHAR IS NULL OR source = ?::VARCHAR) "
-            "AND NOT EXISTS (SELECT 1 FROM documents newer "
-            " WHERE newer.source = documents.source AND newer.url = documents.url"
-            " AND newer.kind = documents.kind AND newer.document_id > documents.document_id"
-            " AND newer.parse_status <> 'ignored')",
-            [parser_version, source, source],
-        )
+        return documents.pending_documents(self._con, source, parser_version=parser_version)
 
     def find_documents(
         self,
@@ -257,26 +133,26 @@ class Warehouse:
         parse_status: str | None = None,
     ) -> list[StoredDocument]:
         """Stored documents matching every given field, oldest first."""
-        where, params = ["true"], []
-        for column, value in (
-            ("source", source),
-            ("url", url),
-            ("kind", kind),
-            ("parse_status", parse_status),
-        ):
-            if value is not None:
-                where.append(f"{column} = ?")
-                params.append(value)
-        return self._documents(" AND ".join(where), params)
+        return documents.find_documents(
+            self._con, source=source, url=url, kind=kind, parse_status=parse_status
+        )
 
-    def _documents(self, where: str, params: list) -> list[StoredDocument]:
-        rows = self.con.execute(
-            f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE {where} ORDER BY document_id",
-            params,
-        ).fetchall()
-        return [StoredDocument(*row) for row in rows]
+    def mark_parse_error(
+        self, document_id: int, message: str, parser_version: str | None = None
+    ) -> None:
+        """Quarantine a document that could not be parsed (kept, retried later);
+        `parser_version`: the parser that failed on it."""
+        self._writable()
+        documents.mark_parse_error(self._con, document_id, message, parser_version, _now())
 
-    # -- loading -------------------------------------------------------------------
+    def mark_ignored(self, reasons: Sequence[tuple[int, str]], parser_version: str) -> None:
+        """Set aside pages that hold no bulletin (other news an index pointed to), as
+        (document id, reason) pairs: kept with the reason, not quarantined; a newer parser
+        looks at them again. One statement for them all."""
+        self._writable()
+        documents.mark_ignored(self._con, reasons, parser_version, _now())
+
+    # -- loading (warehouse/loading.py) ---------------------------------------------
 
     def load_document(
         self, document_id: int, bulletins: Sequence[Bulletin], parser_version: str
@@ -295,79 +171,34 @@ class Warehouse:
         whole or absent; a failure rolls back the batch). Cheaper per document."""
         self._writable()
         batch = [loading.LoadItem(doc_id, list(bulletins), ver) for doc_id, bulletins, ver in items]
-        return loading.load_batch(self.con, batch, _now())
+        return loading.load_batch(self._con, batch, _now())
 
-    def mark_parse_error(
-        self, document_id: int, message: str, parser_version: str | None = None
-    ) -> None:
-        """Quarantine a document that could not be parsed (kept, retried later);
-        `parser_version`: the parser that failed on it."""
-        self._writable()
-        updated = self.con.execute(
-            "UPDATE documents SET parse_status = 'error', parse_error = ?, parsed_at = ?, "
-            "parser_version = ? WHERE document_id = ? AND (parse_status <> 'error' "
-            "OR parse_error IS DISTINCT FROM ? OR parser_version IS DISTINCT FROM ?) "
-            "RETURNING document_id",
-            [message, _now(), parser_version, document_id, message, parser_version],
-        ).fetchall()
-        if not updated and not self._documents("document_id = ?", [document_id]):
-            raise WarehouseError(f"no stored document with id {document_id}")
-
-    def mark_ignored(self, reasons: Sequence[tuple[int, str]], parser_version: str) -> None:
-        """Set aside pages that hold no bulletin (other news an index pointed to), as
-        (document id, reason) pairs: kept with the reason, not quarantined; a newer parser
-        looks at them again. One statement for them all."""
-        self._writable()
-        if not reasons:
-            return
-        ids, texts = (list(column) for column in zip(*reasons, strict=True))
-        self.con.execute(
-            "UPDATE documents SET parse_status = 'ignored', parse_error = u.reason,"
-            " parsed_at = ?, parser_version = ? FROM (SELECT unnest(?::BIGINT[]) AS id,"
-            " unnest(?::VARCHAR[]) AS reason) u WHERE document_id = u.id",
-            [_now(), parser_version, ids, texts],
-        )
+    # -- reading (warehouse/reading.py) ---------------------------------------------
 
     def loaded_dates(self, source: str, start: dt.date, end: dt.date) -> set[dt.date]:
-        rows = self.con.execute(
-            "SELECT DISTINCT report_date FROM bulletins "
-            "WHERE source = ? AND report_date BETWEEN ? AND ?",
-            [source, start, end],
-        ).fetchall()
-        return {row[0] for row in rows}
+        """The report dates of `source` stored between `start` and `end` (inclusive)."""
+        return reading.loaded_dates(self._con, source, start, end)
 
     def last_report_date(self, source: str) -> dt.date | None:
-        return self.con.execute(
-            "SELECT max(report_date) FROM bulletins WHERE source = ?", [source]
-        ).fetchone()[0]
+        """The newest report date of `source` (None: nothing stored)."""
+        return reading.last_report_date(self._con, source)
 
     def latest_day(self, source: str | None = None) -> tuple[dt.date, Figures] | None:
         """The newest report date and its figures {category: (total, delta, qualifier)}:
         of `source` (latest revision), or across sources by preference."""
-        if source is None:
-            rows = self.con.execute(
-                "SELECT report_date, category, total, delta, qualifier FROM daily_losses_long "
-                "WHERE report_date = (SELECT max(report_date) FROM daily_losses_long)"
-            ).fetchall()
-        else:
-            rows = self.con.execute(
-                "SELECT report_date, category, total, reported_delta, qualifier "
-                "FROM latest_observations WHERE source = ? AND report_date = "
-                "(SELECT max(report_date) FROM bulletins WHERE source = ?)",
-                [source, source],
-            ).fetchall()
-        if not rows:
-            return None
-        figures = {row[1]: (row[2], row[3], row[4]) for row in rows}
-        order = {name: i for i, name in enumerate(CATEGORY_NAMES)}
-        return rows[0][0], dict(sorted(figures.items(), key=lambda kv: order.get(kv[0], 99)))
+        return reading.latest_day(self._con, source)
 
-    # -- the check -----------------------------------------------------------------
+    def document_urls(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        """For (source, report date 'YYYY-MM-DD') keys: the URL of the document the
+        date's latest bulletin revision came from (keys with none are left out)."""
+        return reading.document_urls(self._con, keys)
+
+    # -- the check (warehouse/checking.py) ------------------------------------------
 
     def run_check(self, *, full: bool = False) -> CheckSummary:
         """Judge what is new since the last check (`full`: everything again)."""
         self._writable()
-        return checking.run_check(self.con, _now(), full=full)
+        return checking.run_check(self._con, _now(), full=full)
 
     def check_rows(
         self,
@@ -378,25 +209,26 @@ class Warehouse:
     ) -> list[CheckRow]:
         """Stored check rows from `since` on (default: every status but ok)."""
         return checking.check_rows(
-            self.con, since=since, statuses=tuple(statuses) if statuses else None, source=source
+            self._con, since=since, statuses=tuple(statuses) if statuses else None, source=source
         )
+
+    def check_counts(self, *, since: dt.date | None = None) -> dict[str, int]:
+        """How many stored check rows have each status (ok included), from `since` on."""
+        return checking.check_counts(self._con, since=since)
 
     def report_new_failures(self, *, since: dt.date | None = None) -> list[CheckRow]:
         """Failing check rows not reported before (from `since` on), marked as
         reported now: each failure is new once, whoever judged it."""
         self._writable()
-        with transaction(self.con):
-            return checking.report_new_failures(self.con, _now(), since=since)
+        with transaction(self._con):
+            return checking.report_new_failures(self._con, _now(), since=since)
 
-    # -- runs ----------------------------------------------------------------------
+    # -- runs (warehouse/runs.py) ---------------------------------------------------
 
     def start_run(self, flow: str, parameters: dict[str, Any]) -> int:
+        """Record that a run of `flow` started now; returns its id for finish_run."""
         self._writable()
-        return self.con.execute(
-            "INSERT INTO runs (flow, parameters, started_at, outcome) "
-            "VALUES (?, ?, ?, 'running') RETURNING run_id",
-            [flow, json.dumps(parameters, default=str, sort_keys=True), _now()],
-        ).fetchone()[0]
+        return runs.start_run(self._con, flow, parameters, _now())
 
     def finish_run(
         self,
@@ -408,106 +240,54 @@ class Warehouse:
         checks_failed: int,
         message: str | None = None,
     ) -> None:
+        """Record how run `run_id` ended; WarehouseError when there is no such run."""
         self._writable()
-        updated = self.con.execute(
-            "UPDATE runs SET finished_at = ?, outcome = ?, documents_fetched = ?, "
-            "bulletins_loaded = ?, checks_failed = ?, message = ? WHERE run_id = ? "
-            "RETURNING run_id",
-            [_now(), outcome, documents_fetched, bulletins_loaded, checks_failed, message, run_id],
-        ).fetchall()
-        if not updated:
-            raise WarehouseError(f"no run with id {run_id}")
+        runs.finish_run(
+            self._con,
+            run_id,
+            _now(),
+            outcome=outcome,
+            documents_fetched=documents_fetched,
+            bulletins_loaded=bulletins_loaded,
+            checks_failed=checks_failed,
+            message=message,
+        )
 
-    # -- configuration, reading, export --------------------------------------------
+    # -- configuration, ad-hoc SQL, export, status ----------------------------------
 
     def set_source_preference(self, order: Sequence[str]) -> None:
         """Which source daily_losses prefers, most preferred first (others rank after)."""
         self._writable()
-        with transaction(self.con):
-            self.con.execute("DELETE FROM source_preference")
-            self.con.executemany(
-                "INSERT INTO source_preference VALUES (?, ?)",
-                [(source, rank) for rank, source in enumerate(order, start=1)],
-            )
+        preferences.set_source_preference(self._con, order)
 
     def query(self, sql: str, params: Sequence | dict | None = None) -> tuple[list[str], list]:
         """Run one SQL statement; returns (column names, rows)."""
-        cursor = self.con.execute(sql, params) if params is not None else self.con.execute(sql)
+        cursor = self._execute(sql, params)
         columns = [d[0] for d in cursor.description] if cursor.description else []
         return columns, cursor.fetchall() if columns else []
+
+    def rows(self, sql: str, params: Sequence | dict | None = None) -> list[tuple]:
+        """Run one SQL query; returns its rows."""
+        return self._execute(sql, params).fetchall()
+
+    def one(self, sql: str, params: Sequence | dict | None = None) -> tuple | None:
+        """Run one SQL query; returns its first row (None: no row)."""
+        return self._execute(sql, params).fetchone()
+
+    def _execute(self, sql: str, params: Sequence | dict | None):
+        return self._con.execute(sql, params) if params is not None else self._con.execute(sql)
+
+    def restrict_external_access(self) -> None:
+        """From now on, SQL on this connection cannot reach files or the network
+        (COPY TO, read_csv, ATTACH): with read-only, for SQL typed by a user. It
+        cannot be undone while the warehouse is open."""
+        self._con.execute("SET enable_external_access = false")
 
     def export(self, format: str, out: str | Path, *, shape: str | None = None) -> list[Path]:
         """Write daily_losses as csv, parquet or json (shape 'petroivaniuk': the two
         files of the reference dataset into the directory `out`); returns the files."""
-        return exports.export(self.con, format, Path(out), shape=shape)
+        return exports.export(self._con, format, Path(out), shape=shape)
 
     def status(self) -> dict[str, Any]:
         """Counts and dates for `losses status`."""
-        from warehouse.migrations import current_version
-
-        con = self.con
-        sources = [
-            dict(
-                zip(
-                    ("source", "first_date", "last_date", "dates", "revised_dates"),
-                    row,
-                    strict=True,
-                )
-            )
-            for row in con.execute(
-                "SELECT source, min(report_date), max(report_date), "
-                "count(DISTINCT report_date), count(DISTINCT report_date) FILTER (revision > 1) "
-                "FROM bulletins GROUP BY source ORDER BY source"
-            ).fetchall()
-        ]
-        documents = dict(
-            con.execute(
-                "SELECT parse_status, count(*) FROM documents GROUP BY 1 ORDER BY 1"
-            ).fetchall()
-        )
-        checks = dict(
-            con.execute("SELECT status, count(*) FROM checks GROUP BY 1 ORDER BY 1").fetchall()
-        )
-        unchecked = con.execute(
-            "SELECT count(*) FROM bulletins WHERE is_latest AND NOT checked"
-        ).fetchone()[0]
-        quarantined = [
-            dict(zip(("document_id", "url", "error"), row, strict=True))
-            for row in con.execute(
-                # Those whose date is still missing (not loaded since from another copy).
-                "SELECT document_id, url, parse_error FROM documents d "
-                "WHERE parse_status = 'error' AND NOT EXISTS (SELECT 1 FROM bulletins b "
-                " WHERE b.source = d.source AND b.report_date = d.report_date) "
-                "ORDER BY document_id DESC LIMIT 10"
-            ).fetchall()
-        ]
-        last_run = con.execute(
-            "SELECT run_id, flow, started_at, finished_at, outcome, documents_fetched, "
-            "bulletins_loaded, checks_failed, message FROM runs ORDER BY run_id DESC LIMIT 1"
-        ).fetchone()
-        run_keys = [
-            "run_id",
-            "flow",
-            "started_at",
-            "finished_at",
-            "outcome",
-            "documents_fetched",
-            "bulletins_loaded",
-            "checks_failed",
-            "message",
-        ]
-        return {
-            "warehouse": str(self.path),
-            "schema_version": current_version(con),
-            "sources": sources,
-            "documents": documents,
-            "observations": con.execute("SELECT count(*) FROM observations").fetchone()[0],
-            "checks": checks,
-            "unchecked_dates": unchecked,
-            "quarantined": quarantined,
-            "last_run": dict(zip(run_keys, last_run, strict=True)) if last_run else None,
-        }
-
-
-def _initial_status(doc: FetchedDocument) -> str:
-    return "ignored" if doc.kind == "listing" or not 200 <= doc.status < 300 else "pending"
+        return status.summary(self._con, self.path)

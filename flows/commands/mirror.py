@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import signal
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from flows.commands.common import EXIT_UNUSABLE, command, fail, parse_date
 from mirror.help import FAULTS_HELP, URL_LAYOUT
 
 
@@ -30,6 +30,7 @@ def register(app: typer.Typer) -> None:
         ),
         epilog=_verbatim(f"URL layout:\n{URL_LAYOUT}\n\n{FAULTS_HELP}"),
     )
+    @command
     def mirror(
         port: Annotated[
             int,
@@ -58,16 +59,9 @@ def register(app: typer.Typer) -> None:
         import sys
 
         from mirror.faults import FaultSpecError, parse_faults
-        from mirror.server import start_mirror
+        from mirror.server import SOURCES, start_mirror
 
-        until_date = None
-        if until is not None:
-            try:
-                until_date = dt.date.fromisoformat(until)
-            except ValueError:
-                raise typer.BadParameter(
-                    f"{until!r} is not a date YYYY-MM-DD", param_hint="--until"
-                ) from None
+        until_date = parse_date(until, "--until")
         try:
             plan = parse_faults(faults)
         except FaultSpecError as exc:
@@ -82,15 +76,13 @@ def register(app: typer.Typer) -> None:
                 reference,
                 access_log=sys.stdout if access_log else None,
             )
-        except (ValueError, FileNotFoundError) as exc:
-            typer.echo(f"losses mirror: {exc}", err=True)
-            raise typer.Exit(2) from None
+        except (ValueError, FileNotFoundError) as exc:  # the reference data
+            raise fail(str(exc), EXIT_UNUSABLE) from None
         except OSError as exc:
-            typer.echo(f"losses mirror: cannot listen on 127.0.0.1:{port}: {exc}", err=True)
-            raise typer.Exit(1) from None
+            raise fail(f"cannot listen on 127.0.0.1:{port}: {exc}") from None
 
         typer.echo(f"Mirror of {handle.site.span} listening on {handle.base_url}")
-        for source in ("mod", "mil", "kmu", "minfin", "api"):
+        for source in SOURCES:
             typer.echo(f"  {source:<6} {handle.url(source)}")
         if plan:
             typer.echo(f"  faults {plan!r}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from enum import StrEnum
@@ -11,29 +10,14 @@ from typing import Annotated
 
 import typer
 
+from flows.commands.common import command, fail, parse_date
+from parsers.model import SourceName
+
 _CONTENT_TYPES = {".json": "application/json", ".html": "text/html", ".htm": "text/html"}
 
 
-class Format(StrEnum):
-    auto = "auto"
-    mod = "mod"
-    minfin = "minfin"
-    api = "api"
-    text = "text"
-
-
-def _read_date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date like 2024-06-04") from None
-
-
-def _fail(message: str) -> typer.Exit:
-    typer.echo(f"losses parse: {message}", err=True)
-    return typer.Exit(code=1)
+# The --format choices: every source's format, or "auto" to sniff it.
+Format = StrEnum("Format", [("auto", "auto"), *((s.value, s.value) for s in SourceName)])
 
 
 def register(app: typer.Typer) -> None:
@@ -54,6 +38,7 @@ def register(app: typer.Typer) -> None:
             "  pbpaste | losses parse - --format text --date 2024-11-23"
         ),
     )
+    @command
     def parse_command(
         path: Annotated[
             str, typer.Argument(metavar="PATH", help="The document to read; '-' reads stdin.")
@@ -89,25 +74,25 @@ def register(app: typer.Typer) -> None:
         """`losses parse` (help text above)."""
         from parsers import ParseError, parse_document
 
-        fallback = _read_date(date)
+        fallback = parse_date(date, "--date")
         name = "<stdin>" if path == "-" else path
         try:
             body = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
         except OSError as exc:
-            raise _fail(f"cannot read {name}: {exc.strerror or exc}") from None
+            raise fail(f"cannot read {name}: {exc.strerror or exc}") from None
         content_type = _CONTENT_TYPES.get(Path(path).suffix.lower()) if path != "-" else None
         try:
             bulletins = parse_document(
                 body, format=format.value, date=fallback, content_type=content_type
             )
         except ParseError as exc:
-            raise _fail(f"{name}: {exc}") from None
+            raise fail(f"{name}: {exc}") from None
         if not bulletins:
-            raise _fail(f"{name}: no bulletin found")
+            raise fail(f"{name}: no bulletin found")
         if not any(bulletin.figures for bulletin in bulletins):
             # Figure lines were there but none could be read ("tanks — 12O"): nothing parsed.
             reasons = "; ".join(e for b in bulletins for e in b.errors) or "no figures"
-            raise _fail(f"{name}: no figure could be read: {reasons}")
+            raise fail(f"{name}: no figure could be read: {reasons}")
         if as_json:
             # The JSON holds the errors too; stderr repeats them for a reader of the terminal.
             for bulletin in bulletins:

@@ -14,12 +14,10 @@ from urllib.parse import urlsplit
 
 import typer
 
-from flows.settings import (
-    DEFAULT_BACKFILL_SOURCE,
-    DEFAULT_DAILY_SOURCE,
-    FETCHABLE_SOURCES,
-    Settings,
-)
+from flows.commands.common import WarehouseOption, command, settings
+from flows.settings import Settings, source_name
+from parsers.errors import ConfigError, RunFailed
+from parsers.model import FETCHABLE_SOURCES
 
 SourceOption = Annotated[
     str | None,
@@ -27,8 +25,8 @@ SourceOption = Annotated[
         "--source",
         metavar="SOURCE",
         help=f"Which publisher to read: {', '.join(FETCHABLE_SOURCES)} (default: "
-        f"LOSSES_DAILY_SOURCE, {DEFAULT_DAILY_SOURCE}, for the daily job; "
-        f"LOSSES_BACKFILL_SOURCE, {DEFAULT_BACKFILL_SOURCE}, for a backfill).",
+        f"LOSSES_DAILY_SOURCE, {Settings.daily_source}, for the daily job; "
+        f"LOSSES_BACKFILL_SOURCE, {Settings.backfill_source}, for a backfill).",
         show_default=False,
     ),
 ]
@@ -40,30 +38,16 @@ BaseUrlOption = Annotated[
         "(default: LOSSES_<SOURCE>_URL, else the real site).",
     ),
 ]
-WarehouseOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--warehouse",
-        help="DuckDB file (default: LOSSES_WAREHOUSE, else warehouse/losses.duckdb).",
-    ),
-]
 MIRROR_WAREHOUSE = Path("warehouse/mirror.duckdb")
 
 
 def _check_source(source: str | None) -> str | None:
-    if source is not None and source not in FETCHABLE_SOURCES:
-        raise typer.BadParameter(
-            f"{source!r}: choose one of {', '.join(FETCHABLE_SOURCES)}", param_hint="--source"
-        )
-    return source
-
-
-def _settings() -> Settings:
+    if source is None:
+        return None
     try:
-        return Settings.from_env()
-    except ValueError as exc:  # a LOSSES_* variable that cannot be read
-        typer.secho(f"losses: {exc}", fg=typer.colors.RED, err=True)
-        raise typer.Exit(2) from None
+        return source_name(source)
+    except ConfigError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--source") from None
 
 
 def _setup_output() -> None:
@@ -94,7 +78,7 @@ def _mirror_if_offline(
     network is configured (the source's host does not resolve and no URL was
     given), the job runs against the built-in local mirror, into its own warehouse
     file so that mirror data never mixes with real data."""
-    configured = base_url or Settings.from_env().base_url(source)
+    configured = base_url or settings().base_url(source)
     if use_mirror is None:
         use_mirror = base_url is None and not _host_resolves(configured)
         if use_mirror:
@@ -116,8 +100,7 @@ def _mirror_if_offline(
 
 def _finish(state, warehouse: Path | None) -> None:
     if state.is_failed() or state.is_crashed():
-        typer.secho(f"run failed: {state.message}", fg=typer.colors.RED, err=True)
-        raise typer.Exit(1)
+        raise RunFailed(f"run failed: {state.message}")
     result = state.result()
     typer.echo(result["summary"] if isinstance(result, dict) else result)
     if warehouse is not None:
@@ -157,7 +140,7 @@ def ingest(
       losses ingest --source api  # from the russianwarship.rip API
       losses ingest --mirror      # offline demo against the local mirror
     """
-    source = _check_source(source) or _settings().daily_source
+    source = _check_source(source) or settings().daily_source
     _setup_output()
     with _mirror_if_offline(source, base_url, warehouse, mirror) as (url, path, mirror_today):
         from flows.daily import daily
@@ -203,7 +186,7 @@ def backfill(
 
     URL as printed by `losses mirror --port 8765`, plus /mod, /minfin or /api.
     """
-    source = _check_source(source) or _settings().backfill_source
+    source = _check_source(source) or settings().backfill_source
     _setup_output()
     from flows.backfill import backfill as backfill_flow
     from flows.prefect_setup import in_process_run
@@ -249,10 +232,10 @@ def serve(
     _setup_output()
     from flows.serve import serve_deployments
 
-    settings = _settings()
+    configured = settings()
     serve_deployments(
-        cron=cron or settings.daily_cron,
-        timezone=timezone or settings.timezone,
+        cron=cron or configured.daily_cron,
+        timezone=timezone or configured.timezone,
         source=source,
         base_url=base_url,
         warehouse=str(warehouse) if warehouse else None,
@@ -260,6 +243,6 @@ def serve(
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(ingest)
-    app.command()(backfill)
-    app.command()(serve)
+    app.command()(command(ingest))
+    app.command()(command(backfill))
+    app.command()(command(serve))

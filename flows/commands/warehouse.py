@@ -1,7 +1,7 @@
 """`losses check`, `losses export`, `losses sql`, `losses status`: the warehouse
 from the command line. Every command takes --warehouse PATH (default:
-$LOSSES_WAREHOUSE, else warehouse/losses.duckdb); errors are one clear line on
-stderr and exit code 2, never a traceback."""
+$LOSSES_WAREHOUSE, else warehouse/losses.duckdb); a warehouse that cannot be
+opened or read is one clear line on stderr and exit code 2 (flows/commands/common.py)."""
 
 from __future__ import annotations
 
@@ -18,14 +18,15 @@ from typing import Annotated, Any
 
 import typer
 
-WarehouseOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--warehouse",
-        metavar="PATH",
-        help="DuckDB file (default: $LOSSES_WAREHOUSE, else warehouse/losses.duckdb).",
-    ),
-]
+from flows.commands.common import (
+    EXIT_UNUSABLE,
+    WarehouseOption,
+    command,
+    fail,
+    parse_date,
+    warehouse_path,
+)
+
 WaitOption = Annotated[
     float,
     typer.Option(
@@ -38,43 +39,24 @@ WaitOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
-def _fail(message: str) -> typer.Exit:
-    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
-    return typer.Exit(2)
-
-
 @contextmanager
 def _open(path: Path | None, *, read_only: bool, wait: float) -> Iterator[Any]:
     """The warehouse, or a clear error (exit 2) if it cannot be opened."""
-    from warehouse import Warehouse, WarehouseError, default_warehouse_path
+    from warehouse import Warehouse
 
-    resolved = path or default_warehouse_path()
+    resolved = warehouse_path(path)
     if not resolved.exists():
-        raise _fail(f"no warehouse at {resolved} (run a backfill first, or pass --warehouse PATH)")
-    try:
-        wh = Warehouse.open(
-            resolved,
-            read_only=read_only,
-            wait_seconds=wait,
-            on_wait=lambda message: typer.secho(message, fg=typer.colors.YELLOW, err=True),
+        raise fail(
+            f"no warehouse at {resolved} (run a backfill first, or pass --warehouse PATH)",
+            EXIT_UNUSABLE,
         )
-    except WarehouseError as exc:
-        raise _fail(str(exc)) from None
-    try:
+    with Warehouse.open(
+        resolved,
+        read_only=read_only,
+        wait_seconds=wait,
+        on_wait=lambda message: typer.secho(message, fg=typer.colors.YELLOW, err=True),
+    ) as wh:
         yield wh
-    except WarehouseError as exc:
-        raise _fail(str(exc)) from None
-    finally:
-        wh.close()
-
-
-def _parse_date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _plain(value: Any) -> Any:
@@ -147,19 +129,13 @@ def check(
     report_date, category, status, reported_delta, computed_delta, ...)."""
     from warehouse import FAILING_STATUSES
 
-    since_date = _parse_date(since)
+    since_date = parse_date(since, "--since")
     with _open(warehouse, read_only=False, wait=wait) as wh:
         summary = wh.run_check(full=full)
         # New: not reported by this command before, whoever judged it (a flow's run too).
         new = wh.report_new_failures(since=since_date)
         findings = wh.check_rows(since=since_date)
-        counts = dict(
-            wh.con.execute(
-                "SELECT status, count(*) FROM checks "
-                "WHERE report_date >= coalesce(?::DATE, DATE '0001-01-01') GROUP BY 1 ORDER BY 1",
-                [since_date],
-            ).fetchall()
-        )
+        counts = wh.check_counts(since=since_date)
     if as_json:
         _print_json([row.to_dict() for row in findings])
     else:
@@ -252,11 +228,11 @@ def sql(
 
     with _open(warehouse, read_only=True, wait=wait) as wh:
         # Read-only covers the database; this covers files (COPY TO, read_csv, ATTACH).
-        wh.con.execute("SET enable_external_access = false")
+        wh.restrict_external_access()
         try:
             columns, rows = wh.query(query)
         except duckdb.Error as exc:
-            raise _fail(f"SQL: {exc}") from None
+            raise fail(f"SQL: {exc}", EXIT_UNUSABLE) from None
     if as_json:
         _print_json([dict(zip(columns, row, strict=True)) for row in rows])
     elif columns:
@@ -308,7 +284,7 @@ def status(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("check", epilog=CHECK_EPILOG)(check)
-    app.command("export", epilog=EXPORT_EPILOG)(export)
-    app.command("sql", epilog=SQL_EPILOG)(sql)
-    app.command("status")(status)
+    app.command("check", epilog=CHECK_EPILOG)(command(check))
+    app.command("export", epilog=EXPORT_EPILOG)(command(export))
+    app.command("sql", epilog=SQL_EPILOG)(command(sql))
+    app.command("status")(command(status))

@@ -1,21 +1,14 @@
 """Where each source keeps its bulletins: how to find the documents that cover a
-set of report dates, and which further pages a fetched document points to."""
+set of report dates, and which further pages a fetched document points to. One
+adapter per source (api, minfin, mod with its sites and indexes), `source_for`
+to get one by name."""
 
 from __future__ import annotations
 
-from flows.settings import Settings
 from flows.sources.api import ApiSource
 from flows.sources.base import Discovery, Source
 from flows.sources.minfin import MinfinSource
 from flows.sources.mod import ModSource
+from flows.sources.registry import source_for
 
-__all__ = ["Discovery", "Source", "source_for"]
-
-
-def source_for(name: str, settings: Settings) -> Source:
-    adapters = {"mod": ModSource, "minfin": MinfinSource, "api": ApiSource}
-    try:
-        adapter = adapters[name]
-    except KeyError:
-        raise ValueError(f"unknown source {name!r}; choose one of {', '.join(adapters)}") from None
-    return adapter(settings)
+__all__ = ["ApiSource", "Discovery", "MinfinSource", "ModSource", "Source", "source_for"]

@@ -1,3 +1,6 @@
+"""What every source adapter is: how it finds the documents for a set of report
+dates (one round of looking at a time), and which further pages a fetched one names."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -43,13 +46,3 @@ class Source(Protocol):
     def follow_up(self, document: FetchedDocument) -> list[Request]:
         """Further documents a fetched one points to (the next page of a range)."""
         ...
-
-
-def span(dates) -> str:
-    """A set of dates for a message: "2024-05-24..2024-06-04 (12 days)"."""
-    dates = sorted(dates)
-    if not dates:
-        return "no dates"
-    if len(dates) == 1:
-        return str(dates[0])
-    return f"{dates[0]}..{dates[-1]} ({len(dates)} days)"

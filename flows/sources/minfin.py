@@ -9,12 +9,13 @@ import datetime as dt
 from flows.fetch import Fetcher, Request
 from flows.settings import Settings
 from flows.sources.base import Discovery
+from parsers import SourceName
 from warehouse import FetchedDocument
 
 
 class MinfinSource:
-    name = "minfin"
-    format = "minfin"
+    name = SourceName.MINFIN
+    format = SourceName.MINFIN  # its documents' parser format
     # The General Staff's series starts on 2022-02-25 ("day 2"). The aggregator's February
     # 2022 page also shows a day for the 24th (loaded with its page), but no date before
     # the 25th is asked for: an aggregator without it is not missing anything.
@@ -24,7 +25,7 @@ class MinfinSource:
     def __init__(self, settings: Settings):
         edition = settings.minfin_edition
         self.lang = "en" if edition == "en" else "uk"
-        self.page_url = f"{settings.base_url('minfin')}/{edition}/russian-invading/casualties/"
+        self.page_url = f"{settings.base_url(self.name)}/{edition}/russian-invading/casualties/"
 
     def month_url(self, year: int, month: int) -> str:
         return f"{self.page_url}{year:04d}-{month:02d}/"
@@ -38,7 +39,7 @@ class MinfinSource:
             requests=[
                 Request(
                     self.page_url if month == current else self.month_url(*month),
-                    source="minfin",
+                    source=self.name,
                     kind="month",
                     lang=self.lang,
                 )

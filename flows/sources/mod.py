@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
+from flows.days import span
 from flows.fetch import Fetcher, FetchError, Request
 from flows.settings import Settings
-from flows.sources.base import Discovery, span
+from flows.sources.base import Discovery
 from flows.sources.indexes import Candidate, PagedIndex, SitemapIndex
 from flows.sources.mod_sites import ModSite, mod_sites
+from parsers import SourceName
 from warehouse import FetchedDocument
 
 log = logging.getLogger("losses.sources.mod")
@@ -23,8 +25,8 @@ ENGLISH_LAG_DAYS = 1
 
 
 class ModSource:
-    name = "mod"
-    format = "mod"
+    name = SourceName.MOD
+    format = SourceName.MOD  # its documents' parser format
 
     def __init__(self, settings: Settings):
         self.lang = settings.mod_lang

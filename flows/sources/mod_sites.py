@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from flows.settings import MIL_HOST, Settings
+from parsers import SourceName
 
 INDEX_NAMES = {"listing": "news listing", "tag": "tag page", "sitemap": "sitemap"}
 
@@ -49,7 +50,7 @@ def mod_sites(settings: Settings, lang: str) -> tuple[ModSite, ...]:
         (Index(INDEX_NAMES["listing"], f"{mil_root}{en}{settings.mil_listing_path}", True),),
         f"{mil_root}{en}/news/",
     )
-    mod_root = settings.base_url("mod")
+    mod_root = settings.base_url(SourceName.MOD)
     paths = {
         "listing": (f"{en}{settings.mod_listing_path}", True),
         # The tag page is known for the Ukrainian edition only.

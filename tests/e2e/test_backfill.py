@@ -7,13 +7,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from helpers import table_fingerprints
-from reference_assertions import (
+
+from flows.backfill import backfill
+from tests.support.reference import (
     assert_check_flags_exactly_the_decreases,
     assert_export_equals_reference,
 )
-
-from flows.backfill import backfill
+from tests.support.tables import table_fingerprints
 from warehouse import Warehouse
 
 # As the README starts it: from the first day of the war. The reference's series
@@ -57,10 +57,10 @@ def mod(mirror, tmp_path_factory):
 
 def _bulletins(path):
     with Warehouse.open(path, read_only=True) as wh:
-        return wh.con.execute(
+        return wh.rows(
             "SELECT source, min(report_date), max(report_date), count(*), max(revision),"
             " count(*) FILTER (WHERE losses_date <> report_date - 1) FROM bulletins GROUP BY 1"
-        ).fetchall()
+        )
 
 
 def test_the_default_backfill_reads_the_aggregator_a_month_a_request(aggregator):
@@ -99,9 +99,9 @@ def test_the_mod_backfill_walks_every_era_of_its_sites(mod, mirror):
     with Warehouse.open(path, read_only=True) as wh:
         ignored = {
             url.removeprefix(mirror.base_url)
-            for (url,) in wh.con.execute(
+            for (url,) in wh.rows(
                 "SELECT url FROM documents WHERE kind = 'bulletin' AND parse_status = 'ignored'"
-            ).fetchall()
+            )
         }
     assert ignored == decoys & set(day_pages)  # the decoys, and only they, are not bulletins
 
@@ -113,11 +113,11 @@ def test_the_mod_history_equals_the_reference(mod, tmp_path):
 
 def test_seed_figures_of_two_eras(mod):
     with Warehouse.open(mod[0], read_only=True) as wh:
-        rows = wh.con.execute(
+        rows = wh.rows(
             "SELECT o.report_date, o.category, o.total, o.reported_delta, d.url "
             "FROM latest_observations o JOIN documents d USING (document_id) "
             "WHERE o.report_date IN ('2024-06-03', '2024-06-04', '2026-04-20')"
-        ).fetchall()
+        )
     figures = {(str(d), c): (t, r) for d, c, t, r, _ in rows}
     urls = {str(d): url for d, _, _, _, url in rows}
     june4 = {c: v for (d, c), v in figures.items() if d == "2024-06-04"}

@@ -22,12 +22,12 @@ def test_daily_reads_the_newest_bulletin_in_todays_layout(tmp_path):
         page = mirror.base_url + mirror.site.bulletin_path(D)
     expected = {day.date: day for day in load_reference()}[D].figures
     with Warehouse.open(path, read_only=True) as wh:
-        rows = wh.con.execute(
+        rows = wh.rows(
             "SELECT o.category, o.total, o.reported_delta, o.qualifier, o.losses_date, d.url "
             "FROM latest_observations o JOIN documents d USING (document_id) "
             "WHERE o.report_date = ?",
             [D],
-        ).fetchall()
+        )
     assert {c: (t, r, q) for c, t, r, q, _, _ in rows} == {
         name: (fig.total, fig.delta, fig.qualifier) for name, fig in expected.items()
     }
@@ -44,7 +44,7 @@ def test_the_english_edition_lags_a_day_and_that_is_reported_not_fatal(tmp_path,
     assert state.is_completed(), state.message
     with Warehouse.open(path, read_only=True) as wh:
         loaded = wh.loaded_dates("mod", D - dt.timedelta(days=6), D)
-        [(outcome,)] = wh.con.execute("SELECT outcome FROM runs").fetchall()
+        [(outcome,)] = wh.rows("SELECT outcome FROM runs")
     assert outcome == "completed"
     assert D not in loaded and len(loaded) >= 5  # the week before, less any English gap
     [warning] = [w for w in state.result()["warnings"] if "skips days" in w]
@@ -73,9 +73,7 @@ def test_daily_catches_up_missed_days_in_one_run(tmp_path):
             D - dt.timedelta(days=1),
             D,
         }
-        runs = wh.con.execute(
-            "SELECT flow, outcome FROM runs WHERE flow = 'daily' ORDER BY run_id"
-        ).fetchall()
+        runs = wh.rows("SELECT flow, outcome FROM runs WHERE flow = 'daily' ORDER BY run_id")
     assert runs == [("daily", "completed")]  # one run brought all three days
 
 
@@ -88,7 +86,7 @@ def test_daily_waits_for_todays_bulletin_then_fails_clearly(tmp_path):
     with Warehouse.open(path, read_only=True) as wh:
         # What was out (the days before) is loaded all the same.
         assert wh.last_report_date("mod") == D - dt.timedelta(days=1)
-        outcomes = wh.con.execute("SELECT outcome FROM runs ORDER BY run_id").fetchall()
+        outcomes = wh.rows("SELECT outcome FROM runs ORDER BY run_id")
     # LOSSES_PUBLISH_WAIT_ATTEMPTS=2 (tests/conftest.py): two checks that found it not out
     # yet, then the last one, which fails the run.
     assert outcomes == [("completed",), ("completed",), ("failed",)]
@@ -106,4 +104,4 @@ def test_daily_without_waiting_loads_what_is_out(tmp_path):
         )
     assert state.is_completed(), state.message
     with Warehouse.open(path, read_only=True) as wh:
-        assert wh.con.execute("SELECT outcome FROM runs").fetchall() == [("completed",)]
+        assert wh.rows("SELECT outcome FROM runs") == [("completed",)]

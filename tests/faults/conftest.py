@@ -4,9 +4,9 @@ faults), clean baselines to compare with, and settings that keep retries fast.""
 from __future__ import annotations
 
 import pytest
-from fault_checks import SOURCES, UNTIL, Baseline, backfill_range
 
 from mirror import start_mirror
+from tests.support.faults import SOURCES, UNTIL, Baseline, backfill_range
 
 
 @pytest.fixture(autouse=True, scope="session")

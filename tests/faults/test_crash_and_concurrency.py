@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from fault_checks import (
+from tests.support.faults import (
     DATES,
     LISTING,
     MIL,
@@ -21,7 +21,6 @@ from fault_checks import (
     backfill_range,
     documents,
 )
-
 from warehouse import Warehouse
 
 LOSSES = Path(sys.executable).parent / "losses"
@@ -88,7 +87,7 @@ def test_a_backfill_killed_half_way_resumes_to_the_same_warehouse(mirror, clean,
     assert process.returncode == -signal.SIGKILL, output
 
     with Warehouse.open(path) as wh:  # recovers what the killed process committed
-        outcome = wh.con.execute("SELECT outcome FROM runs").fetchall()
+        outcome = wh.rows("SELECT outcome FROM runs")
     assert outcome == [("running",)]  # the record shows the run never finished
     stored = {url for url, kind, *_ in documents(path) if kind == "bulletin"}
     assert 2 <= len(stored) < len(DATES)
@@ -119,9 +118,7 @@ def test_two_backfills_at_once_both_finish_one_waits(mirror, clean, tmp_path):
     day_pages = [r.path for r in mirror.requests if r.path.startswith(f"{MIL}/news/2024/")]
     assert len(day_pages) == len(set(day_pages)) == len(DATES)  # the one that waited fetched none
     with Warehouse.open(path, read_only=True) as wh:
-        runs = wh.con.execute(
-            "SELECT outcome, started_at, finished_at FROM runs ORDER BY run_id"
-        ).fetchall()
+        runs = wh.rows("SELECT outcome, started_at, finished_at FROM runs ORDER BY run_id")
     assert [outcome for outcome, *_ in runs] == ["completed", "completed"]
     assert runs[1][1] >= runs[0][2]  # one after the other
     assert_converged(path, baseline, tmp_path / "export")

@@ -7,7 +7,8 @@ import datetime as dt
 import logging
 
 import pytest
-from fault_checks import (
+
+from tests.support.faults import (
     DATES,
     LISTING,
     MIL,

@@ -1,13 +1,18 @@
-"""Settings: the MoD's sites beneath one root, default sources, index configuration."""
+"""Settings: every LOSSES_* variable read in one place, the MoD's sites beneath one
+root, default sources, index configuration."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
 import pytest
 
 from flows.settings import KMU_HOST, MIL_HOST, Settings
 from flows.sources.mod_sites import mod_sites
+from parsers import SourceName
+from parsers.errors import ConfigError
 
 
 def test_the_real_hosts_are_the_defaults():
@@ -79,3 +84,82 @@ def test_the_mod_sites_by_era_and_their_indexes_in_order_of_trust(monkeypatch):
     monkeypatch.setenv("LOSSES_MOD_INDEXES", "sitemap,listing")
     _, mod = mod_sites(Settings.from_env().with_base_url("mod", root), "uk")
     assert [i.name for i in mod.indexes] == ["sitemap", "news listing"]
+
+
+# -- every variable, read in one place with its default written once
+
+
+def test_the_defaults_are_the_fields_defaults():
+    assert Settings.from_env({}) == Settings()
+    assert Settings().warehouse_path == Path("warehouse/losses.duckdb")
+    assert Settings().daily_source == SourceName.MOD == "mod"
+
+
+VALUES = {
+    "LOSSES_WAREHOUSE": ("/srv/losses.duckdb", "warehouse_path", Path("/srv/losses.duckdb")),
+    "LOSSES_BODY_CODEC": ("identity", "body_codec", "identity"),
+    "LOSSES_DAILY_SOURCE": ("api", "daily_source", "api"),
+    "LOSSES_MOD_LANG": ("en", "mod_lang", "en"),
+    "LOSSES_MINFIN_EDITION": ("en", "minfin_edition", "en"),
+    "LOSSES_MOD_INDEXES": ("sitemap, tag", "mod_indexes", ("sitemap", "tag")),
+    "LOSSES_MOD_FIRST_DATE": ("2022-03-01", "mod_first_date", dt.date(2022, 3, 1)),
+    "LOSSES_MAX_CONNECTIONS": ("2", "max_connections_per_host", 2),
+    "LOSSES_READ_TIMEOUT": ("7.5", "read_timeout", 7.5),
+    "LOSSES_BACKOFF_BASE": ("0.5", "backoff_base", 0.5),
+    "LOSSES_BACKOFF_MAX": ("9", "backoff_max", 9.0),
+    "LOSSES_LOCK_WAIT_SECONDS": ("0", "lock_wait_seconds", 0.0),
+    "LOSSES_PUBLISH_WAIT_ATTEMPTS": ("0", "publish_wait_attempts", 0),
+    "LOSSES_DAILY_CRON": ("0 10 * * *", "daily_cron", "0 10 * * *"),
+}
+
+
+@pytest.mark.parametrize("variable", sorted(VALUES))
+def test_each_variable_sets_its_field(variable):
+    raw, name, expected = VALUES[variable]
+    assert getattr(Settings.from_env({variable: raw}), name) == expected
+    assert getattr(Settings.from_env({variable: "  "}), name) == getattr(Settings(), name)
+
+
+def test_every_variable_read_is_listed():
+    variables = Settings.variables()
+    assert set(VALUES) <= set(variables)
+    assert {"LOSSES_MOD_URL", "LOSSES_MINFIN_URL", "LOSSES_API_URL", "LOSSES_MIL_URL"} <= set(
+        variables
+    )
+    # Nothing else in the code reads a LOSSES_* variable.
+    import flows
+    import parsers
+    import warehouse
+
+    reads = re.compile(r"(environ|getenv)\W[^\n]*LOSSES_")
+    for package in (flows, parsers, warehouse):
+        for path in Path(package.__file__).parent.rglob("*.py"):
+            if path.name != "settings.py":
+                assert not reads.search(path.read_text()), path
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "says"),
+    [
+        ("LOSSES_BODY_CODEC", "lz4", "choose one of identity, zstd, zlib"),
+        ("LOSSES_MOD_LANG", "ru", "choose one of uk, en"),
+        ("LOSSES_MAX_CONNECTIONS", "0", "at least 1"),
+        ("LOSSES_HTTP_ATTEMPTS", "three", "is not a whole number"),
+        ("LOSSES_READ_TIMEOUT", "-1", "seconds, 0 or more"),
+        ("LOSSES_LOCK_WAIT_SECONDS", "nan", "seconds, 0 or more"),
+        ("LOSSES_MOD_URL", "mod.gov.ua", "is not an http(s) URL"),
+    ],
+)
+def test_a_bad_value_is_a_config_error_naming_the_variable(variable, value, says):
+    with pytest.raises(ConfigError, match=variable) as raised:
+        Settings.from_env({variable: value})
+    assert says in str(raised.value)
+
+
+def test_options_override_the_environment():
+    settings = Settings.from_env({"LOSSES_WAREHOUSE": "/a.duckdb"})
+    assert settings.with_warehouse("/b.duckdb").warehouse_path == Path("/b.duckdb")
+    assert settings.with_warehouse(None) is settings
+    assert settings.with_base_url("api", "http://x:1/api/").base_url("api") == "http://x:1/api"
+    with pytest.raises(ConfigError, match="unknown source 'telegram'"):
+        settings.with_base_url("telegram", "http://x:1")

@@ -10,9 +10,9 @@ import time
 
 import httpx
 import pytest
-from mirror_pages import between, listing_entries, minfin_days, mod_items
 
 from mirror.faults import FaultRule, FaultSpecError, parse_faults
+from tests.support.pages import between, listing_entries, minfin_days, mod_items
 
 D = dt.date(2026, 2, 5)  # a mod.gov.ua day page ("Бойові втрати ворога на 5 лютого 2026 року")
 MONTH = "/minfin/ua/russian-invading/casualties/month.php?month=2026-02"

@@ -8,10 +8,10 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from mirror_pages import listing_entries, pagination, sitemap_locs
 
 from mirror.reference import load_reference
 from mirror.site import PAGE_SIZE, Site
+from tests.support.pages import listing_entries, pagination, sitemap_locs
 
 MIL, KMU, MOD = "www.mil.gov.ua", "www.kmu.gov.ua", "mod.gov.ua"
 BASE = "http://m:1"

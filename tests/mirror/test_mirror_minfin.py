@@ -8,10 +8,10 @@ import datetime as dt
 import re
 
 import pytest
-from mirror_pages import minfin_dates, minfin_days
 
 from mirror.reference import load_reference
 from mirror.site import HTML, Site
+from tests.support.pages import minfin_dates, minfin_days
 
 ROOT = "/minfin/ua/russian-invading/casualties"
 EN_ROOT = "/minfin/en/russian-invading/casualties"

@@ -7,7 +7,11 @@ import datetime as dt
 import re
 
 import pytest
-from mirror_pages import (
+
+from mirror import rules
+from mirror.reference import load_reference
+from mirror.site import HTML, Site
+from tests.support.pages import (
     MIL_EN,
     MIL_UK,
     MOD_EN,
@@ -20,10 +24,6 @@ from mirror_pages import (
     mod_items,
     plain,
 )
-
-from mirror import rules
-from mirror.reference import load_reference
-from mirror.site import HTML, Site
 
 MIL, KMU, MOD = "www.mil.gov.ua", "www.kmu.gov.ua", "mod.gov.ua"
 EARLY = dt.date(2022, 4, 12)  # real 001: no increases, separate vehicles / fuel tanks

@@ -7,9 +7,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from parse_fixtures import FIXTURES
 
 from mirror.reference import load_reference
+from tests.support.fixtures import FIXTURES
 
 
 @pytest.fixture(scope="session")

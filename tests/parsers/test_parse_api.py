@@ -6,9 +6,9 @@ import datetime as dt
 import json
 
 import pytest
-from parse_fixtures import read_fixture
 
 from parsers import ParseError, parse_document
+from tests.support.fixtures import read_fixture
 
 D = dt.date
 

@@ -11,10 +11,10 @@ import re
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from parse_fixtures import read_fixture
 
 from parsers import PARSER_VERSION, NotABulletin, ParseError, parse_document, sniff_format
 from parsers.decoding import decode_body
+from tests.support.fixtures import read_fixture
 
 FORMATS = ["auto", "mod", "minfin", "api", "text"]
 
@@ -206,3 +206,12 @@ def test_a_number_is_read_exactly_or_refused(label, junk):
         for figure in bulletin.figures.values():
             assert figure.total == int(digits)
             assert figure.delta in (1, None)
+
+
+def test_a_parse_error_is_a_losses_error_carrying_the_url():
+    from parsers import LossesError, ParseError, parse_document
+
+    with pytest.raises(ParseError) as raised:
+        parse_document(b"", format="mod", url="https://mod.gov.ua/news/x")
+    assert isinstance(raised.value, LossesError) and isinstance(raised.value, ValueError)
+    assert raised.value.url == "https://mod.gov.ua/news/x"

@@ -5,7 +5,6 @@ one."""
 from __future__ import annotations
 
 import pytest
-from parse_fixtures import read_fixture
 
 from parsers import (
     ChallengePage,
@@ -17,6 +16,7 @@ from parsers import (
     parse_sitemap,
     sniff_format,
 )
+from tests.support.fixtures import read_fixture
 
 CHALLENGE = read_fixture("mod/challenge-cloudflare.html")
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 import typer
-from parse_fixtures import FIXTURES
 from typer.testing import CliRunner
 
 from flows.commands.parse import register
+from tests.support.fixtures import FIXTURES
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from parse_fixtures import read_fixture
 
 from parsers import (
     ChallengePage,
@@ -21,6 +20,7 @@ from parsers import (
     parse_news_listing,
     parse_sitemap,
 )
+from tests.support.fixtures import read_fixture
 
 D = dt.date
 MIL = "https://www.mil.gov.ua"

@@ -8,10 +8,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from parse_fixtures import read_fixture
 
 from parsers import ParseError, parse_document
 from parsers.model import Figure
+from tests.support.fixtures import read_fixture
 
 D = dt.date
 

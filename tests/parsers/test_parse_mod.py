@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from parse_fixtures import read_fixture
 
 from parsers import NotABulletin, ParseError, parse_document
 from parsers.mod import parse_mod
 from parsers.model import Figure
+from tests.support.fixtures import read_fixture
 
 D = dt.date
 

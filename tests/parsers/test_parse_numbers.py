@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parsers.model import ParseError
+from parsers.errors import ParseError
 from parsers.numbers import (
     NumberError,
     normalize_text,

@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 
 from hypothesis import HealthCheck, given, settings
-from parse_layouts import minfin_pages, mod_pages
-from parse_renderers import api_responses, press_texts
 
 from parsers import parse_document
 from parsers.model import Figure
+from tests.support.layouts import minfin_pages, mod_pages
+from tests.support.renderers import api_responses, press_texts
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

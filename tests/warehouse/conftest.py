@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from wh_helpers import PARSER, document
 
 from mirror.reference import load_reference
+from tests.support.warehouse import PARSER, document
 from warehouse import Warehouse
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from wh_helpers import bulletin, check_statuses, load
+
+from tests.support.warehouse import bulletin, check_statuses, load
 
 D0 = dt.date(2024, 6, 1)
 

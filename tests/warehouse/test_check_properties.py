@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from wh_helpers import PARSER, bulletin, check_statuses, document
 
+from tests.support.warehouse import PARSER, bulletin, check_statuses, document
 from warehouse import Warehouse
 
 START = dt.date(2023, 3, 1)
@@ -179,8 +179,8 @@ def test_check_flags_exactly_what_was_injected(scenario, empty_warehouse, tmp_pa
             if status != "ok"
         }
         assert found == scenario.expected
-        observations = wh.con.execute("SELECT count(*) FROM latest_observations").fetchone()[0]
-        assert wh.con.execute("SELECT count(*) FROM checks").fetchone()[0] == observations
+        observations = wh.one("SELECT count(*) FROM latest_observations")[0]
+        assert wh.one("SELECT count(*) FROM checks")[0] == observations
         incremental = check_statuses(wh)
         wh.run_check(full=True)
         assert check_statuses(wh) == incremental

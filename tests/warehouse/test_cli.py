@@ -9,10 +9,10 @@ import shutil
 import pytest
 import typer
 from typer.testing import CliRunner
-from wh_helpers import bulletin, document, load
 
 from flows.commands import warehouse as commands
 from mirror.reference import EQUIPMENT_FILE, PERSONNEL_FILE
+from tests.support.warehouse import bulletin, document, load
 from warehouse import Warehouse
 from warehouse.paths import bodies_dir
 

@@ -13,8 +13,8 @@ import time
 from pathlib import Path
 
 import pytest
-from wh_helpers import FETCHED_AT
 
+from tests.support.warehouse import FETCHED_AT
 from warehouse import Warehouse, WarehouseBusy
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -89,8 +89,8 @@ def test_two_writers_take_turns_and_lose_nothing(wh_path):
     with Warehouse.open(wh_path, read_only=True) as wh:
         assert len(wh.loaded_dates("mod", *_span())) == 5
         assert len(wh.loaded_dates("api", *_span())) == 5
-        statuses = wh.con.execute("SELECT parse_status, count(*) FROM documents GROUP BY 1")
-        assert statuses.fetchall() == [("loaded", 10)]
+        statuses = wh.rows("SELECT parse_status, count(*) FROM documents GROUP BY 1")
+        assert statuses == [("loaded", 10)]
 
 
 def _span():
@@ -133,11 +133,11 @@ def test_a_killed_writer_leaves_a_consistent_file(wh_path):
             assert wh.stored_document(doc_id).parse_status == "loaded"
             assert wh.document_body(doc_id).startswith(b"<p>mod")
         # every stored bulletin is whole, every stored document has its body
-        partial = wh.con.execute(
+        partial = wh.one(
             "SELECT count(*) FROM bulletins b WHERE categories <> (SELECT count(*) "
             "FROM observations o WHERE o.source = b.source AND o.report_date = b.report_date "
             "AND o.revision = b.revision)"
-        ).fetchone()[0]
+        )[0]
         assert partial == 0
         documents = [d.id for d in wh.find_documents()]
         assert all(wh.document_body(i) for i in documents)

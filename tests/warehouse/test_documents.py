@@ -11,8 +11,9 @@ import time
 import duckdb
 import pytest
 import zstandard
-from wh_helpers import FETCHED_AT, document, table_checksums
 
+from tests.support.tables import table_checksums
+from tests.support.warehouse import FETCHED_AT, document
 from warehouse import Warehouse, WarehouseError, migrations
 from warehouse.bodies import ORPHAN_AGE_SECONDS, sha256_hex
 from warehouse.paths import bodies_dir
@@ -39,18 +40,17 @@ def test_body_is_stored_once_per_sha256_and_compressed(wh):
     same = [document("http://m/mod/uk", PAGE), document("http://m/mod/en", PAGE)]
     ids = wh.store_documents(same)
     assert ids[0] != ids[1]
-    rows = wh.con.execute("SELECT size, stored_size, codec FROM document_bodies").fetchall()
+    rows = wh.rows("SELECT size, stored_size, codec FROM document_bodies")
     assert rows == [(len(PAGE), rows[0][1], "zstd")]
     assert rows[0][1] < len(PAGE) / 10
     assert len([p for p in bodies_dir(wh.path).rglob("*") if p.is_file()]) == 1
 
 
-def test_identity_codec(wh_path, monkeypatch):
-    monkeypatch.setenv("LOSSES_BODY_CODEC", "identity")
-    with Warehouse.open(wh_path) as wh:
+def test_identity_codec(wh_path):
+    with Warehouse.open(wh_path, body_codec="identity") as wh:
         [doc_id] = wh.store_documents([document("http://m/mod/1", PAGE)])
         assert wh.document_body(doc_id) == PAGE
-        assert wh.con.execute("SELECT codec FROM document_bodies").fetchone() == ("identity",)
+        assert wh.one("SELECT codec FROM document_bodies") == ("identity",)
     # bodies stored either way stay readable whatever the codec of new ones
     with Warehouse.open(wh_path, body_codec="zlib") as wh:
         [other] = wh.store_documents([document("http://m/mod/2", PAGE + b"2")])
@@ -128,10 +128,10 @@ def test_a_batch_of_bodies_goes_into_one_pack(wh):
     chrome = random.Random(7).randbytes(60_000)  # what a site's pages share; compresses badly
     docs = [document(f"http://m/mod/{i}", chrome + bytes([i]) * (i + 1)) for i in range(5)]
     ids = wh.store_documents(docs)
-    rows = wh.con.execute(
+    rows = wh.rows(
         "SELECT pack, pack_offset, stored_size, codec, size FROM document_bodies "
         "ORDER BY pack_offset"
-    ).fetchall()
+    )
     assert len({row[0] for row in rows}) == 1
     assert [row[1] for row in rows] == [sum(r[2] for r in rows[:i]) for i in range(5)]
     [pack] = (bodies_dir(wh.path) / "packs").iterdir()
@@ -147,9 +147,9 @@ def test_a_damaged_body_is_reported_not_returned(wh):
     docs = [document(f"http://m/mod/{i}", PAGE + bytes([i]) * (3 - i)) for i in range(3)]
     ids = wh.store_documents(docs)  # the first is the largest: its pack's dictionary
     [pack] = (bodies_dir(wh.path) / "packs").iterdir()
-    [(second_offset,)] = wh.con.execute(
+    [(second_offset,)] = wh.rows(
         "SELECT pack_offset FROM document_bodies WHERE size = ?", [len(docs[1].body)]
-    ).fetchall()
+    )
     original = pack.read_bytes()
 
     def damage(at: int) -> None:
@@ -193,8 +193,8 @@ def test_bodies_stored_one_file_each_stay_readable(wh_path):
         assert wh.document_body(1) == PAGE
         [new] = wh.store_documents([document("http://m/mod/2", PAGE + b"2")])
         assert wh.document_body(new) == PAGE + b"2"
-        packed = wh.con.execute("SELECT pack IS NOT NULL FROM document_bodies ORDER BY size")
-        assert packed.fetchall() == [(False,), (True,)]  # the new body went into a pack
+        packed = wh.rows("SELECT pack IS NOT NULL FROM document_bodies ORDER BY size")
+        assert packed == [(False,), (True,)]  # the new body went into a pack
 
 
 def test_a_pack_no_row_refers_to_is_swept_once_it_is_old(wh_path, caplog):

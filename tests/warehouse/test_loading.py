@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from wh_helpers import PARSER, bulletin, document, load, table_checksums
 
 from parsers.model import Bulletin, Figure
+from tests.support.tables import table_checksums
+from tests.support.warehouse import PARSER, bulletin, document, load
 from warehouse import WarehouseError, loading
 
 D = dt.date(2024, 6, 4)
@@ -15,11 +16,11 @@ FIGURES = {"personnel": (512420, 1290), "tanks": (7794, 15), "uav": (10520, 27)}
 
 
 def _revisions(wh, date=D):
-    return wh.con.execute(
+    return wh.rows(
         "SELECT revision, is_latest, document_id FROM bulletins WHERE report_date = ? "
         "ORDER BY revision",
         [date],
-    ).fetchall()
+    )
 
 
 def test_load_writes_bulletin_and_observations(wh):
@@ -30,10 +31,10 @@ def test_load_writes_bulletin_and_observations(wh):
         (D,),
         (),
     )
-    rows = wh.con.execute(
+    rows = wh.rows(
         "SELECT category, total, reported_delta, approximate, revision, parser_version "
         "FROM observations ORDER BY category"
-    ).fetchall()
+    )
     assert rows == [
         ("personnel", 512420, 1290, False, 1, PARSER),
         ("tanks", 7794, 15, False, 1, PARSER),
@@ -49,16 +50,12 @@ def test_load_writes_bulletin_and_observations(wh):
 def test_each_revision_keeps_both_dates_and_the_views_carry_them(wh):
     load(wh, bulletin(D, FIGURES))
     load(wh, bulletin(D, {**FIGURES, "tanks": (7795, 16)}), url="http://mirror/mod/corrected")
-    assert wh.con.execute(
+    assert wh.rows(
         "SELECT revision, report_date, losses_date FROM bulletins ORDER BY revision"
-    ).fetchall() == [(1, D, D - dt.timedelta(days=1)), (2, D, D - dt.timedelta(days=1))]
+    ) == [(1, D, D - dt.timedelta(days=1)), (2, D, D - dt.timedelta(days=1))]
     for view in ("latest_observations", "daily_losses_long", "daily_losses"):
-        assert wh.con.execute(f"SELECT DISTINCT losses_date FROM {view}").fetchall() == [
-            (dt.date(2024, 6, 3),)
-        ], view
-    assert wh.con.execute(
-        "SELECT total FROM daily_losses_long WHERE category = 'tanks'"
-    ).fetchall() == [(7795,)]
+        assert wh.rows(f"SELECT DISTINCT losses_date FROM {view}") == [(dt.date(2024, 6, 3),)], view
+    assert wh.rows("SELECT total FROM daily_losses_long WHERE category = 'tanks'") == [(7795,)]
 
 
 def test_an_up_to_qualifier_is_kept(wh):
@@ -70,9 +67,9 @@ def test_an_up_to_qualifier_is_kept(wh):
         {"armoured_combat_vehicles": Figure(540, None, "up_to")},
     )
     assert load(wh, february).status == "loaded"
-    assert wh.con.execute(
-        "SELECT category, total, qualifier, approximate FROM observations"
-    ).fetchall() == [("armoured_combat_vehicles", 540, "up_to", True)]
+    assert wh.rows("SELECT category, total, qualifier, approximate FROM observations") == [
+        ("armoured_combat_vehicles", 540, "up_to", True)
+    ]
 
 
 def _exact(figures):
@@ -108,9 +105,9 @@ def test_different_figures_make_a_new_revision_and_keep_the_old(wh):
     assert _revisions(wh) == [(1, False, first.document_id), (2, True, second.document_id)]
     assert wh.latest_day("mod")[1]["tanks"] == (7795, 16, None)
     # the old revision's rows are kept
-    kept = wh.con.execute(
+    kept = wh.rows(
         "SELECT revision, total FROM observations WHERE category = 'tanks' ORDER BY revision"
-    ).fetchall()
+    )
     assert kept == [(1, 7794), (2, 7795)]
     # going back to the first figures is a third revision, not a no-op
     third = load(wh, bulletin(D, FIGURES), url="http://m/mod/3")
@@ -223,10 +220,10 @@ def test_batch_load_equals_one_by_one(tmp_path):
             assert [r.new_revisions for r in results] == [1] * 6
             assert results[-1].revised == (("mod", days[1], 2),)
             sums.append(
-                wh.con.execute(
+                wh.rows(
                     "SELECT source, report_date, revision, document_id, category, "
                     "total FROM latest_observations ORDER BY ALL"
-                ).fetchall()
+                )
             )
     assert sums[0] == sums[1]
 
@@ -241,10 +238,10 @@ def test_runs_are_recorded(wh):
     wh.finish_run(
         run_id, outcome="completed", documents_fetched=4, bulletins_loaded=4, checks_failed=0
     )
-    row = wh.con.execute(
+    row = wh.one(
         "SELECT flow, parameters->>'end', outcome, documents_fetched, finished_at IS NOT NULL "
         "FROM runs"
-    ).fetchone()
+    )
     assert row == ("backfill", "2024-06-04", "completed", 4, True)
     with pytest.raises(WarehouseError, match="no run with id 99"):
         wh.finish_run(

@@ -7,13 +7,12 @@ import csv
 import datetime as dt
 import json
 
-from reference_assertions import (
+from tests.support.reference import (
     DECREASES,
     assert_check_flags_exactly_the_decreases,
     assert_export_equals_reference,
     decreases_in_reference,
 )
-
 from warehouse import Warehouse
 
 
@@ -28,7 +27,7 @@ def test_petroivaniuk_export_equals_the_reference(reference_warehouse, tmp_path)
 def test_check_flags_exactly_the_decreasing_days(reference_warehouse):
     assert_check_flags_exactly_the_decreases(reference_warehouse)
     with Warehouse.open(reference_warehouse, read_only=True) as wh:
-        counts = dict(wh.con.execute("SELECT status, count(*) FROM checks GROUP BY 1").fetchall())
+        counts = dict(wh.rows("SELECT status, count(*) FROM checks GROUP BY 1"))
     # every category once new (all on the first date, the rest when they appear)
     assert counts["new_category"] == 17
     assert counts["ok"] == sum(counts.values()) - 13 - 1 - 17
@@ -42,10 +41,8 @@ def test_daily_losses_views(reference_warehouse, reference_days):
             "ORDER BY report_date",
             [dt.date(2022, 3, 1), dt.date(2024, 6, 4)],
         )
-        long_rows = wh.con.execute(
-            "SELECT count(*), count(DISTINCT report_date) FROM daily_losses_long"
-        ).fetchone()
-        disagreements = wh.con.execute("SELECT count(*) FROM source_disagreements").fetchone()[0]
+        long_rows = wh.one("SELECT count(*), count(DISTINCT report_date) FROM daily_losses_long")
+        disagreements = wh.one("SELECT count(*) FROM source_disagreements")[0]
     assert columns[:3] == ["report_date", "day", "personnel"]
     assert rows[0][:4] == (dt.date(2022, 3, 1), 6, 5710, "about")
     june4 = next(d for d in reference_days if d.date == dt.date(2024, 6, 4)).figures
@@ -67,9 +64,9 @@ def test_csv_parquet_and_json_exports(reference_warehouse, tmp_path, reference_d
         wh.export("csv", tmp_path / "d.csv")
         wh.export("parquet", tmp_path / "d.parquet")
         wh.export("json", tmp_path / "d.json")
-        from_parquet = wh.con.execute(
+        from_parquet = wh.one(
             "SELECT count(*), max(tanks) FROM read_parquet(?)", [str(tmp_path / "d.parquet")]
-        ).fetchone()
+        )
     with open(tmp_path / "d.csv", newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     as_json = json.loads((tmp_path / "d.json").read_text(encoding="utf-8"))

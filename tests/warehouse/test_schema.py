@@ -4,13 +4,15 @@ tables, and opening errors."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
 import pytest
-from wh_helpers import FETCHED_AT, bulletin, load, table_checksums
 
 from parsers.vocabulary import CATEGORIES, CATEGORY_NAMES
+from tests.support.tables import table_checksums
+from tests.support.warehouse import FETCHED_AT, bulletin, load
 from warehouse import Warehouse, WarehouseError, connection, migrations
 
 TABLES = {
@@ -37,8 +39,9 @@ VIEWS = {
 }
 
 
-def _objects(con) -> dict[str, set[str]]:
-    rows = con.execute("SELECT table_name, table_type FROM information_schema.tables").fetchall()
+def _objects(rows_of: Callable[[str], list[tuple]]) -> dict[str, set[str]]:
+    """Tables and views, read with `rows_of` (Warehouse.rows, or a raw connection's)."""
+    rows = rows_of("SELECT table_name, table_type FROM information_schema.tables")
     return {
         "tables": {n for n, t in rows if t == "BASE TABLE"},
         "views": {n for n, t in rows if t == "VIEW"},
@@ -47,7 +50,7 @@ def _objects(con) -> dict[str, set[str]]:
 
 def test_migrates_an_empty_file(wh_path):
     with Warehouse.open(wh_path) as wh:
-        versions = wh.con.execute("SELECT version, name FROM schema_version ORDER BY 1").fetchall()
+        versions = wh.rows("SELECT version, name FROM schema_version ORDER BY 1")
         assert versions == [
             (1, "base"),
             (2, "plausibility"),
@@ -55,8 +58,8 @@ def test_migrates_an_empty_file(wh_path):
             (4, "check_reports"),
             (5, "losses_date"),
         ]
-        assert _objects(wh.con) == {"tables": TABLES, "views": VIEWS}
-        assert wh.con.execute("SELECT count(*) FROM categories").fetchone()[0] == len(CATEGORIES)
+        assert _objects(wh.rows) == {"tables": TABLES, "views": VIEWS}
+        assert wh.one("SELECT count(*) FROM categories")[0] == len(CATEGORIES)
         assert wh.query("SELECT child, parent FROM category_lineage ORDER BY 2")[1] == [
             ("vehicles_fuel_tanks", "fuel_tanks"),
             ("vehicles_fuel_tanks", "military_auto"),
@@ -98,17 +101,15 @@ def test_migrates_from_the_previous_version(wh_path):
         Warehouse.open(wh_path, read_only=True)
 
     with Warehouse.open(wh_path) as wh:
-        assert migrations.current_version(wh.con) == 5
+        assert wh.status()["schema_version"] == 5
         # each revision gets its losses day: the day before its report date
-        assert wh.con.execute(
-            "SELECT report_date, losses_date FROM bulletins ORDER BY 1"
-        ).fetchall() == [
+        assert wh.rows("SELECT report_date, losses_date FROM bulletins ORDER BY 1") == [
             (dt.date(2024, 6, 1), dt.date(2024, 5, 31)),
             (dt.date(2024, 6, 2), dt.date(2024, 6, 1)),
         ]
-        kept = wh.con.execute("SELECT report_date, status, note FROM checks ORDER BY 1").fetchall()
+        kept = wh.rows("SELECT report_date, status, note FROM checks ORDER BY 1")
         assert [status for _, status, _ in kept] == ["new_category", "ok"]
-        assert wh.con.execute("SELECT count(*) FROM bulletins WHERE checked").fetchone() == (0,)
+        assert wh.one("SELECT count(*) FROM bulletins WHERE checked") == (0,)
         summary = wh.run_check()  # the upgrade re-judges with the new bounds
         assert [f["status"] for f in summary.failures] == ["implausible"]
         assert wh.query("SELECT count(*) FROM checks")[1] == [(2,)]
@@ -132,7 +133,7 @@ def test_a_failing_migration_leaves_the_file_as_it_was(wh_path, monkeypatch, tmp
     with pytest.raises(WarehouseError, match=rf"migration {broken.name} failed"):
         migrations.migrate(con)
     assert migrations.current_version(con) == len(real)
-    assert "extra" not in _objects(con)["tables"]
+    assert "extra" not in _objects(lambda sql: con.execute(sql).fetchall())["tables"]
     con.close()
 
 
@@ -146,7 +147,7 @@ def test_a_newer_schema_is_refused(wh_path):
 
 
 def test_daily_losses_has_one_column_per_category(wh):
-    columns = [row[0] for row in wh.con.execute("DESCRIBE daily_losses").fetchall()]
+    columns = [row[0] for row in wh.rows("DESCRIBE daily_losses")]
     assert columns == ["report_date", "losses_date", "day", "personnel", "personnel_qualifier"] + [
         name for name in CATEGORY_NAMES if name != "personnel"
     ]
@@ -187,12 +188,3 @@ def test_not_a_database(tmp_path: Path):
     path.write_text("hello, I am not a database")
     with pytest.raises(WarehouseError, match="cannot open the warehouse"):
         Warehouse.open(path)
-
-
-def test_default_path(monkeypatch):
-    from warehouse import default_warehouse_path
-
-    monkeypatch.setenv("LOSSES_WAREHOUSE", "/tmp/x.duckdb")
-    assert default_warehouse_path() == Path("/tmp/x.duckdb")
-    monkeypatch.delenv("LOSSES_WAREHOUSE")
-    assert default_warehouse_path() == Path("warehouse/losses.duckdb")

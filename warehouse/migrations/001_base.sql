@@ -123,7 +123,7 @@ CREATE TABLE source_preference (
     source VARCHAR PRIMARY KEY,
     rank   INTEGER NOT NULL
 );
-INSERT INTO source_preference VALUES ('mod', 1), ('minfin', 2), ('api', 3), ('text', 4);
+INSERT INTO source_preference (source, rank) VALUES ('mod', 1), ('minfin', 2), ('api', 3), ('text', 4);
 
 CREATE VIEW latest_observations AS
 SELECT o.*

@@ -26,7 +26,9 @@ CREATE TABLE checks_v2 (
     checked_at        TIMESTAMPTZ NOT NULL
 );
 
-INSERT INTO checks_v2
+INSERT INTO checks_v2 (source, report_date, category, revision, previous_date,
+                       previous_revision, compared_with, previous_total, total,
+                       reported_delta, computed_delta, status, note, checked_at)
 SELECT source, report_date, category, revision, previous_date, previous_revision,
        compared_with, previous_total, total, reported_delta, computed_delta, status,
        NULL, checked_at

@@ -12,6 +12,6 @@ CREATE TABLE check_reports (
     PRIMARY KEY (source, report_date, category, revision, status)
 );
 
-INSERT INTO check_reports
+INSERT INTO check_reports (source, report_date, category, revision, status, reported_at)
 SELECT source, report_date, category, revision, status, now()
 FROM checks WHERE status IN ('mismatch', 'restated', 'implausible');

@@ -3,23 +3,23 @@ transaction together with its row in `schema_version`."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import pathlib
 import re
-from dataclasses import dataclass
-from pathlib import Path
 
-from warehouse.records import WarehouseError
-from warehouse.transactions import rollback
+# Modules, not names: this package's public names are its __all__.
+from warehouse import queries, records, transactions
 
-MIGRATIONS_DIR = Path(__file__).parent
+MIGRATIONS_DIR = pathlib.Path(__file__).parent
 _NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Migration:
     version: int
     name: str
-    path: Path
+    path: pathlib.Path
 
     def sql(self) -> str:
         return self.path.read_text(encoding="utf-8")
@@ -33,7 +33,9 @@ def migrations() -> list[Migration]:
             found.append(Migration(int(match.group(1)), match.group(2), path))
     found.sort(key=lambda m: m.version)
     if [m.version for m in found] != list(range(1, len(found) + 1)):
-        raise WarehouseError(f"migrations in {MIGRATIONS_DIR} are not numbered 001, 002, ...")
+        raise records.WarehouseError(
+            f"migrations in {MIGRATIONS_DIR} are not numbered 001, 002, ...", path=MIGRATIONS_DIR
+        )
     return found
 
 
@@ -42,45 +44,48 @@ LATEST_VERSION = len(migrations())
 
 def current_version(con) -> int:
     """The schema version of an open database (0: empty file)."""
-    exists = con.execute(
-        "SELECT count(*) FROM duckdb_tables() "
-        "WHERE database_name = current_database() AND table_name = 'schema_version'"
-    ).fetchone()[0]
-    if not exists:
+    if not con.execute(queries.load("schema_version_exists")).fetchone()[0]:
         return 0
     return con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
 
 
-def migrate(con, target: int | None = None) -> list[int]:
-    """Apply the missing migrations up to `target` (default: all); returns the versions applied."""
+def migrate(con, target: int | None = None, *, path: pathlib.Path | None = None) -> list[int]:
+    """Apply the missing migrations up to `target` (default: all); returns the versions
+    applied. `path`: the database file, named by the errors."""
     target = LATEST_VERSION if target is None else target
     version = current_version(con)
     if version > LATEST_VERSION:
-        raise WarehouseError(
+        raise records.WarehouseError(
             f"the warehouse has schema version {version}, newer than this code knows "
-            f"({LATEST_VERSION}); update the losses package"
+            f"({LATEST_VERSION}); update the losses package",
+            path=path,
         )
     applied = []
     for migration in migrations():
         if migration.version <= version or migration.version > target:
             continue
-        con.execute("BEGIN TRANSACTION")
         try:
-            con.execute(
-                "CREATE TABLE IF NOT EXISTS schema_version ("
-                " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL,"
-                " applied_at TIMESTAMPTZ NOT NULL)"
-            )
-            con.execute(migration.sql())
-            con.execute(
-                "INSERT INTO schema_version VALUES (?, ?, ?)",
-                [migration.version, migration.name, dt.datetime.now(dt.UTC)],
-            )
-            con.execute("COMMIT")
-        except Exception as exc:
-            rollback(con)
-            raise WarehouseError(
-                f"migration {migration.path.name} failed, nothing of it was applied: {exc}"
+            with transactions.transaction(con):
+                con.execute(queries.load("schema_version_table"))
+                con.execute(migration.sql())
+                con.execute(
+                    "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
+                    [migration.version, migration.name, dt.datetime.now(dt.UTC)],
+                )
+        except Exception as exc:  # rolled back: the file is as it was before this migration
+            raise records.WarehouseError(
+                f"migration {migration.path.name} failed, nothing of it was applied: {exc}",
+                path=path,
             ) from exc
         applied.append(migration.version)
     return applied
+
+
+__all__ = [
+    "LATEST_VERSION",
+    "MIGRATIONS_DIR",
+    "Migration",
+    "current_version",
+    "migrate",
+    "migrations",
+]

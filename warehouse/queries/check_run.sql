@@ -1,6 +1,8 @@
 -- The delta check of every (source, report_date) in check_targets, against the
 -- stored date before it (latest revisions). See warehouse/checking.py for the rules.
-INSERT INTO checks
+INSERT INTO checks (source, report_date, category, revision, previous_date, previous_revision,
+                    compared_with, previous_total, total, reported_delta, computed_delta,
+                    status, note, checked_at)
 WITH heads AS (
     SELECT source, report_date, revision FROM bulletins WHERE is_latest
 ),

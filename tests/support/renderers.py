@@ -1,7 +1,7 @@
 """Hypothesis generators for the parser round-trip tests: random bulletins, and the API's
 responses and press reposts rendered with random dashes, spacing, thousands separators,
 increase wordings, omitted increases and look-alike letters (the MoD-era pages and the
-aggregator's, in the real layouts: parse_layouts). (Test code only.)"""
+aggregator's, in the real layouts: tests.support.layouts). (Test code only.)"""
 
 from __future__ import annotations
 

@@ -1,10 +1,8 @@
-"""Helpers for the warehouse tests: documents and bulletins built in code,
-checksums of every table."""
+"""Documents and bulletins built in code, for the warehouse tests."""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Mapping
 
 from parsers.model import Bulletin, Figure
@@ -60,24 +58,6 @@ def load(wh: Warehouse, *bulletins: Bulletin, url: str | None = None):
     return wh.load_document(doc_id, list(bulletins), PARSER)
 
 
-def table_checksums(wh: Warehouse) -> dict[str, str]:
-    """A checksum of the full content of every base table (order-independent)."""
-    names = [
-        name
-        for (name,) in wh.con.execute(
-            "SELECT table_name FROM duckdb_tables() "
-            "WHERE database_name = current_database() ORDER BY table_name"
-        ).fetchall()
-    ]
-    sums = {}
-    for name in names:
-        rows = sorted(repr(row) for row in wh.con.execute(f'SELECT * FROM "{name}"').fetchall())
-        sums[name] = hashlib.sha256("\n".join(rows).encode()).hexdigest()
-    return sums
-
-
 def check_statuses(wh: Warehouse, source: str = "mod") -> dict[tuple[dt.date, str], str]:
-    rows = wh.con.execute(
-        "SELECT report_date, category, status FROM checks WHERE source = ?", [source]
-    ).fetchall()
+    rows = wh.rows("SELECT report_date, category, status FROM checks WHERE source = ?", [source])
     return {(date, category): status for date, category, status in rows}

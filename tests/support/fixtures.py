@@ -1,5 +1,4 @@
-"""The hand-written documents under tests/fixtures/<source>/ (a module of its own:
-`conftest` names several modules in this tree, so importing from it is ambiguous)."""
+"""The hand-written documents under tests/fixtures/<source>/."""
 
 from __future__ import annotations
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 
 from hypothesis import strategies as st
-from parse_renderers import bulletins
 
 from parsers.model import Bulletin, Figure
+from tests.support.renderers import bulletins
 
 MERGE_DAY = dt.date(2022, 5, 1)
 MOD_DAY = dt.date(2024, 10, 7)  # mod.gov.ua takes over from mil.gov.ua
@@ -534,6 +534,6 @@ def minfin_pages(draw) -> tuple[list[Bulletin], bytes, str]:
 
 
 def _on(name: str, date: dt.date) -> bool:
-    from parse_renderers import categories_on
+    from tests.support.renderers import categories_on
 
     return name in categories_on(date)

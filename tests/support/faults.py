@@ -67,7 +67,7 @@ def exports(path: Path, directory: Path) -> dict[str, bytes]:
 
 def daily_rows(path: Path) -> dict[dt.date, tuple]:
     with Warehouse.open(path, read_only=True) as wh:
-        rows = wh.con.execute("SELECT * FROM daily_losses ORDER BY report_date").fetchall()
+        rows = wh.rows("SELECT * FROM daily_losses ORDER BY report_date")
     return {row[0]: row for row in rows}
 
 
@@ -91,18 +91,16 @@ def loaded_dates(path: Path, source: str = "mod") -> set[dt.date]:
 
 def last_run(path: Path) -> tuple[str, str | None]:
     with Warehouse.open(path, read_only=True) as wh:
-        return wh.con.execute(
-            "SELECT outcome, message FROM runs ORDER BY run_id DESC LIMIT 1"
-        ).fetchone()
+        return wh.one("SELECT outcome, message FROM runs ORDER BY run_id DESC LIMIT 1")
 
 
 def documents(path: Path) -> list[tuple]:
     """(url, kind, http_status, report_date, parse_status, parse_error), oldest first."""
     with Warehouse.open(path, read_only=True) as wh:
-        return wh.con.execute(
+        return wh.rows(
             "SELECT url, kind, http_status, report_date, parse_status, parse_error "
             "FROM documents ORDER BY document_id"
-        ).fetchall()
+        )
 
 
 def fired(mirror: MirrorHandle, kind: str, *, at_least: int = 0, wait: float = 3.0) -> list:
@@ -136,12 +134,12 @@ def assert_no_partial_day(path: Path, baseline: Baseline, *, changed: set = froz
     """Each loaded day is whole: its bulletin has all its figures, and the day's row
     equals the clean run's (except the (date, category) pairs in `changed`)."""
     with Warehouse.open(path, read_only=True) as wh:
-        torn = wh.con.execute(
+        torn = wh.rows(
             "SELECT b.source, b.report_date, b.revision, b.categories, count(o.category) "
             "FROM bulletins b LEFT JOIN observations o USING (source, report_date, revision) "
             "GROUP BY ALL HAVING b.categories <> count(o.category)"
-        ).fetchall()
-        columns = [c[0] for c in wh.con.execute("SELECT * FROM daily_losses LIMIT 0").description]
+        )
+        columns, _ = wh.query("SELECT * FROM daily_losses LIMIT 0")
     assert torn == [], f"bulletins missing some of their figures: {torn}"
     for date, row in daily_rows(path).items():
         clean = baseline.rows[date]

@@ -1,0 +1,91 @@
+"""What a run tells its user, from its tally alone: the headline, the failure
+message, the `runs` row's message and the artifact's markdown."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flows.report import MAX_LISTED, RunSummary, finding_line, markdown, summarize
+from flows.tally import IngestResult, Tally
+from warehouse import CheckSummary
+
+D = dt.date
+ROW = {
+    "source": "mod",
+    "report_date": "2024-06-04",
+    "category": "tanks",
+    "status": "mismatch",
+    "reported_delta": 5,
+    "computed_delta": 3,
+    "note": "reported +5, totals differ by 3",
+    "url": "http://m.test/mod/news/x",
+}
+
+
+def summary(tally: Tally | None = None, **fields) -> RunSummary:
+    return RunSummary("backfill", "mod", tally or Tally(documents_fetched=3), **fields)
+
+
+def test_a_clean_run_has_a_headline_and_no_message():
+    done = summary(Tally(documents_fetched=12, bulletins_loaded=10, bulletins_unchanged=2))
+    assert not done.failed and done.message() is None
+    assert done.headline() == (
+        "backfill (mod): 12 document(s) fetched, 10 bulletin revision(s) loaded, 2 unchanged, "
+        "0 check finding(s)"
+    )
+
+
+def test_failures_and_missing_dates_fail_the_run_and_are_listed_with_the_warnings():
+    tally = Tally(failures=["http://m.test/a (report date 2024-06-04): HTTP 503"], warnings=["w1"])
+    failed = summary(tally, missing={D(2024, 6, 5), D(2024, 6, 4)})
+    assert failed.failed
+    lines = failed.failure_message().splitlines()
+    assert lines[0].endswith("1 failure(s), 2 date(s) still missing")
+    assert lines[1:] == [
+        "  - http://m.test/a (report date 2024-06-04): HTTP 503",
+        "  - not in the warehouse after this run: 2024-06-04, 2024-06-05",
+        "  - warning: w1",
+    ]
+    assert failed.message() == failed.failure_message()
+
+
+def test_long_lists_are_cut_at_max_listed_and_counted():
+    tally = Tally(failures=[f"failure {n}" for n in range(MAX_LISTED + 5)])
+    missing = {D(2024, 1, 1) + dt.timedelta(days=n) for n in range(MAX_LISTED + 3)}
+    message = summary(tally, missing=missing).failure_message()
+    assert "failure 19" in message and "failure 20" not in message
+    assert "  ... and 5 more" in message and " and 3 more" in message
+
+
+def test_check_findings_name_what_where_and_why():
+    assert finding_line(ROW) == (
+        "mod 2024-06-04 tanks: mismatch: reported +5, totals differ by 3 (http://m.test/mod/news/x)"
+    )
+    found = summary(check_failures=[ROW])
+    assert not found.failed  # a finding is reported, not a failed run
+    assert found.message().splitlines()[1] == f"  - check: {finding_line(ROW)}"
+
+
+def test_the_artifact_shows_the_newest_day_the_findings_and_the_warnings():
+    newest = (D(2024, 6, 4), {"personnel": (512420, 1290, "about"), "tanks": (7900, 3, None)})
+    text = markdown(summary(Tally(warnings=["a lag"]), check_failures=[ROW], newest=newest))
+    assert "## Newest day: 2024-06-04" in text
+    assert "| personnel | about 512420 | +1290 |" in text and "| tanks | 7900 | +3 |" in text
+    assert "| mod | 2024-06-04 | tanks | mismatch | 5 | 3 | reported +5" in text
+    assert "## Warnings\n\n- a lag" in text
+    failed = markdown(summary(Tally(failures=["boom"], warnings=["a lag"])))
+    assert "## Failures" in failed and "## Warnings" not in failed  # listed inside the failure
+
+
+def test_summarize_takes_the_checks_failing_rows_and_what_is_missing():
+    result = IngestResult(
+        Tally(), wanted={D(2024, 6, 4)}, missing={D(2024, 6, 4)}, newest_listed=None
+    )
+    check = CheckSummary(checked=1, dates=1, counts={"mismatch": 1}, failures=[ROW])
+    made = summarize("daily", "api", result, check, None)
+    assert (made.flow, made.source, made.missing, made.check_failures) == (
+        "daily",
+        "api",
+        {D(2024, 6, 4)},
+        [ROW],
+    )

@@ -1,0 +1,54 @@
+"""The warehouse at a glance, for `losses status`: per source its dates, documents
+and check rows by status, what is unchecked or quarantined, and the last run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from warehouse.migrations import current_version
+from warehouse.queries import load
+
+SOURCE_KEYS = ("source", "first_date", "last_date", "dates", "revised_dates")
+QUARANTINED_KEYS = ("document_id", "url", "error")
+RUN_KEYS = (
+    "run_id",
+    "flow",
+    "started_at",
+    "finished_at",
+    "outcome",
+    "documents_fetched",
+    "bulletins_loaded",
+    "checks_failed",
+    "message",
+)
+
+
+def summary(con, path: Path) -> dict[str, Any]:
+    """Counts and dates of the warehouse at `path` (dates as date and datetime objects)."""
+
+    def rows(sql: str) -> list[tuple]:
+        return con.execute(sql).fetchall()
+
+    def count(sql: str) -> int:
+        return con.execute(sql).fetchone()[0]
+
+    last_run = con.execute(load("status_last_run")).fetchone()
+    return {
+        "warehouse": str(path),
+        "schema_version": current_version(con),
+        "sources": [
+            dict(zip(SOURCE_KEYS, row, strict=True)) for row in rows(load("status_sources"))
+        ],
+        "documents": dict(
+            rows("SELECT parse_status, count(*) FROM documents GROUP BY 1 ORDER BY 1")
+        ),
+        "observations": count("SELECT count(*) FROM observations"),
+        "checks": dict(rows("SELECT status, count(*) FROM checks GROUP BY 1 ORDER BY 1")),
+        "unchecked_dates": count("SELECT count(*) FROM bulletins WHERE is_latest AND NOT checked"),
+        "quarantined": [
+            dict(zip(QUARANTINED_KEYS, row, strict=True))
+            for row in rows(load("status_quarantined"))
+        ],
+        "last_run": dict(zip(RUN_KEYS, last_run, strict=True)) if last_run else None,
+    }
