@@ -18,7 +18,7 @@ from flows.report import MAX_LISTED
 from flows.run_frame import run_frame
 from flows.settings import Settings
 from flows.sources import source_for
-from parsers.errors import ConfigError
+from parsers.errors import ConfigError, LossesError
 
 
 @flow(name="backfill", log_prints=True)
@@ -37,6 +37,15 @@ def backfill(
     become new revisions). base_url: the root of the source (default: the real
     site, or LOSSES_<SOURCE>_URL). warehouse: DuckDB file (default:
     LOSSES_WAREHOUSE or warehouse/losses.duckdb)."""
+    try:
+        return _backfill(start, end, source, refetch, base_url, warehouse)
+    except LossesError as error:
+        # Foreseen (parameters, settings, a warehouse busy or unusable): the run fails
+        # with one line, not a traceback.
+        return Failed(message=str(error))
+
+
+def _backfill(start, end, source, refetch, base_url, warehouse) -> dict | State:
     settings = Settings.from_env().with_warehouse(warehouse)
     name = source or settings.backfill_source
     settings = settings.with_base_url(name, base_url)

@@ -8,12 +8,36 @@ import importlib
 
 import typer
 
+
+def _flags_without_a_placeholder() -> None:
+    """Typer's help shows `<bool>` beside every flag (--json, --help), as if it took a
+    value; a flag takes none, so its help shows none."""
+    from typer.core import TyperOption
+
+    shown = TyperOption.display_type_rich
+
+    def display_type_rich(self, ctx):
+        return None if self.is_flag else shown(self, ctx)
+
+    TyperOption.display_type_rich = display_type_rich
+
+
+_flags_without_a_placeholder()
+
 app = typer.Typer(
     name="losses",
     help=(
         "Ingest the daily 'combat losses of the enemy' bulletins (Ministry of Defence of "
         "Ukraine, the index.minfin.com.ua aggregator, the russianwarship.rip API) into a "
         "DuckDB warehouse, and check every reported increase against the totals."
+    ),
+    epilog=(
+        "Examples:\n\n"
+        "  losses ingest                      # today's bulletin (offline: the mirror)\n\n"
+        "  losses backfill --start 2022-02-24 --end 2024-12-31   # the history\n\n"
+        "  losses check                       # findings of the delta check\n\n"
+        '  losses sql "SELECT * FROM daily_losses ORDER BY report_date DESC LIMIT 3"\n\n'
+        "Every command has --help with its own examples."
     ),
     no_args_is_help=True,
     add_completion=False,

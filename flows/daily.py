@@ -17,6 +17,7 @@ from flows.report import MAX_LISTED, RunSummary
 from flows.run_frame import run_frame
 from flows.settings import Settings
 from flows.sources import Source, source_for
+from parsers.errors import LossesError
 
 log = logging.getLogger("losses.daily")
 
@@ -39,6 +40,14 @@ def daily(
     every LOSSES_PUBLISH_WAIT_SECONDS, up to LOSSES_PUBLISH_WAIT_ATTEMPTS times,
     and fail if it never appears. (An edition that lags, the MoD's English one,
     is not waited for: its missing days are reported.)"""
+    try:
+        return _daily(source, base_url, warehouse, today, wait_for_today)
+    except LossesError as error:
+        # Foreseen (settings, a warehouse busy or unusable): one line, not a traceback.
+        return Failed(message=str(error))
+
+
+def _daily(source, base_url, warehouse, today, wait_for_today) -> dict | State:
     settings = Settings.from_env().with_warehouse(warehouse)
     name = source or settings.daily_source
     settings = settings.with_base_url(name, base_url)

@@ -13,7 +13,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from parsers.errors import LockTimeout
+from parsers.errors import LockTimeout, WarehouseError
 
 log = logging.getLogger("losses.lock")
 
@@ -21,8 +21,14 @@ log = logging.getLogger("losses.lock")
 @contextlib.contextmanager
 def run_lock(warehouse_path: Path, wait_seconds: float, poll: float = 0.2) -> Iterator[None]:
     lock_path = Path(f"{warehouse_path}.run-lock")
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_path, "a+") as handle:
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(lock_path, "a+")  # noqa: SIM115 (closed by the with below)
+    except OSError as exc:
+        raise WarehouseError(
+            f"cannot create the run lock {lock_path}: {exc.strerror or exc}", path=warehouse_path
+        ) from None
+    with handle:
         deadline = time.monotonic() + wait_seconds
         announced = False
         while True:

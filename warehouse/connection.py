@@ -40,7 +40,13 @@ def connect(
             f"no warehouse at {path} (load something first, or pass --warehouse)", path=path
         )
     if not read_only:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise WarehouseError(
+                f"cannot create the warehouse's directory {path.parent}: {exc.strerror or exc}",
+                path=path,
+            ) from None
     deadline = time.monotonic() + wait_seconds
     delay = 0.05
     announced = False

@@ -261,7 +261,12 @@ class Warehouse:
         preferences.set_source_preference(self._con, order)
 
     def query(self, sql: str, params: Sequence | dict | None = None) -> tuple[list[str], list]:
-        """Run one SQL statement; returns (column names, rows)."""
+        """Run one SQL statement; returns (column names, rows). Text that holds no
+        statement, or several, is refused (WarehouseError) before anything runs."""
+        statements = self._con.extract_statements(sql)
+        if len(statements) != 1:
+            given = "no SQL statement" if not statements else f"{len(statements)} statements"
+            raise WarehouseError(f"give one SQL statement; the text holds {given}", path=self.path)
         cursor = self._execute(sql, params)
         columns = [d[0] for d in cursor.description] if cursor.description else []
         return columns, cursor.fetchall() if columns else []

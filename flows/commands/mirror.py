@@ -34,7 +34,9 @@ def register(app: typer.Typer) -> None:
     def mirror(
         port: Annotated[
             int,
-            typer.Option(min=0, max=65535, help="TCP port on 127.0.0.1 (0: any free port)."),
+            typer.Option(
+                min=0, max=65535, metavar="PORT", help="TCP port on 127.0.0.1 (0: any free port)."
+            ),
         ] = 8765,
         until: Annotated[
             str | None,

@@ -48,6 +48,7 @@ def register(app: typer.Typer) -> None:
             typer.Option(
                 "--format",
                 "-f",
+                metavar="FORMAT",
                 help="mod (MoD page), minfin (aggregator page or month fragment), api "
                 "(JSON), text (press repost), or auto to sniff it.",
             ),
@@ -56,6 +57,7 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option(
                 "--date",
+                metavar="DATE",
                 help="Report date YYYY-MM-DD for a document that does not state one (press "
                 "text); also gives the year to a date written without one.",
             ),

@@ -34,6 +34,7 @@ BaseUrlOption = Annotated[
     str | None,
     typer.Option(
         "--base-url",
+        metavar="URL",
         help="Root URL of the source, e.g. http://127.0.0.1:8765/mod for the local mirror "
         "(default: LOSSES_<SOURCE>_URL, else the real site).",
     ),
@@ -114,13 +115,16 @@ def ingest(
     today: Annotated[
         dt.datetime | None,
         typer.Option(
-            formats=["%Y-%m-%d"], help="Report date to catch up to (default: today, Kyiv)."
+            formats=["%Y-%m-%d"],
+            metavar="DATE",
+            help="Report date to catch up to (default: today, Kyiv).",
         ),
     ] = None,
     wait: Annotated[
         bool,
         typer.Option(
-            help="Wait for today's bulletin if it is not out yet (LOSSES_PUBLISH_WAIT_*)."
+            "--wait-for-bulletin/--no-wait-for-bulletin",
+            help="Wait for today's bulletin if it is not out yet (LOSSES_PUBLISH_WAIT_*).",
         ),
     ] = True,
     mirror: Annotated[
@@ -161,10 +165,12 @@ def ingest(
 
 def backfill(
     start: Annotated[
-        dt.datetime, typer.Option(formats=["%Y-%m-%d"], help="First report date (YYYY-MM-DD).")
+        dt.datetime,
+        typer.Option(formats=["%Y-%m-%d"], metavar="DATE", help="First report date (YYYY-MM-DD)."),
     ],
     end: Annotated[
-        dt.datetime, typer.Option(formats=["%Y-%m-%d"], help="Last report date (YYYY-MM-DD).")
+        dt.datetime,
+        typer.Option(formats=["%Y-%m-%d"], metavar="DATE", help="Last report date (YYYY-MM-DD)."),
     ],
     source: SourceOption = None,
     base_url: BaseUrlOption = None,
@@ -186,6 +192,10 @@ def backfill(
 
     URL as printed by `losses mirror --port 8765`, plus /mod, /minfin or /api.
     """
+    if start > end:  # said before anything starts (a Prefect server takes seconds)
+        raise typer.BadParameter(
+            f"--start {start:%Y-%m-%d} is after --end {end:%Y-%m-%d}", param_hint="--start"
+        )
     source = _check_source(source) or settings().backfill_source
     _setup_output()
     from flows.backfill import backfill as backfill_flow
@@ -207,10 +217,13 @@ def backfill(
 def serve(
     cron: Annotated[
         str | None,
-        typer.Option(help="Cron of the daily run (default: LOSSES_DAILY_CRON, 30 9 * * *)."),
+        typer.Option(
+            metavar="CRON", help="Cron of the daily run (default: LOSSES_DAILY_CRON, 30 9 * * *)."
+        ),
     ] = None,
     timezone: Annotated[
-        str | None, typer.Option(help="Time zone of the cron (default: Europe/Kyiv).")
+        str | None,
+        typer.Option(metavar="ZONE", help="Time zone of the cron (default: Europe/Kyiv)."),
     ] = None,
     source: SourceOption = None,
     base_url: BaseUrlOption = None,
@@ -220,6 +233,10 @@ def serve(
 
     The daily run catches up any missed days. Needs a Prefect server
     (PREFECT_API_URL); runs until stopped.
+
+    Examples:
+      PREFECT_API_URL=http://127.0.0.1:4200/api losses serve
+      losses serve --cron "0 10 * * *" --source api
 
     Start a backfill from anywhere:
       prefect deployment run 'backfill/backfill' -p start=2022-02-24 -p end=2022-12-31

@@ -140,10 +140,14 @@ def check(
         _print_json([row.to_dict() for row in findings])
     else:
         scope = f" since {since_date}" if since_date else ""
-        typer.echo(
-            f"checked {summary.checked} new row(s) on {summary.dates} date(s); "
-            f"{len(new)} new failure(s)"
+        # "New" failures may have been judged by a flow's run before this command:
+        # new to a reader of `losses check`, not necessarily to the check.
+        judged = (
+            f"judged {summary.checked} new row(s) on {summary.dates} date(s)"
+            if summary.checked
+            else "nothing new to judge"
         )
+        typer.echo(f"{judged}; {len(new)} failure(s) not reported before")
         failures = [row for row in findings if row.status in FAILING_STATUSES]
         if failures:
             _table(
@@ -283,8 +287,14 @@ def status(
         )
 
 
+STATUS_EPILOG = """Examples:
+  losses status                         the default warehouse
+  losses status --warehouse warehouse/mirror.duckdb
+  losses status --json | jq '.sources'"""
+
+
 def register(app: typer.Typer) -> None:
     app.command("check", epilog=CHECK_EPILOG)(command(check))
     app.command("export", epilog=EXPORT_EPILOG)(command(export))
     app.command("sql", epilog=SQL_EPILOG)(command(sql))
-    app.command("status")(command(status))
+    app.command("status", epilog=STATUS_EPILOG)(command(status))
