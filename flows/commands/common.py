@@ -25,6 +25,9 @@ from parsers.errors import ConfigError, LossesError, WarehouseError
 if TYPE_CHECKING:
     from flows.settings import Settings
 
+# Runs against the built-in mirror write here, never into the real data's warehouse.
+MIRROR_WAREHOUSE = Path("warehouse/mirror.duckdb")
+
 EXIT_FAILED = 1
 EXIT_UNUSABLE = 2
 
@@ -90,14 +93,28 @@ def settings() -> Settings:
         raise fail(error) from None
 
 
-def warehouse_path(path: Path | None) -> Path:
-    """--warehouse, else LOSSES_WAREHOUSE, else warehouse/losses.duckdb."""
-    return path or settings().warehouse_path
+ReadMirrorOption = Annotated[
+    bool,
+    typer.Option(
+        "--mirror",
+        help="Read warehouse/mirror.duckdb, where runs against the built-in mirror write.",
+    ),
+]
+
+
+def warehouse_path(path: Path | None, *, mirror: bool = False) -> Path:
+    """--warehouse, else the mirror's warehouse with --mirror, else LOSSES_WAREHOUSE,
+    else warehouse/losses.duckdb."""
+    if path is not None and mirror:
+        raise typer.BadParameter("give --warehouse or --mirror, not both", param_hint="--mirror")
+    return path or (MIRROR_WAREHOUSE if mirror else settings().warehouse_path)
 
 
 __all__ = [
     "EXIT_FAILED",
     "EXIT_UNUSABLE",
+    "MIRROR_WAREHOUSE",
+    "ReadMirrorOption",
     "WarehouseOption",
     "command",
     "exit_code",

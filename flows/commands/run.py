@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import typer
 
-from flows.commands.common import WarehouseOption, command, settings
+from flows.commands.common import MIRROR_WAREHOUSE, WarehouseOption, command, settings
 from flows.settings import Settings, source_name
 from parsers.errors import ConfigError, RunFailed
 from parsers.model import FETCHABLE_SOURCES
@@ -39,7 +39,14 @@ BaseUrlOption = Annotated[
         "(default: LOSSES_<SOURCE>_URL, else the real site).",
     ),
 ]
-MIRROR_WAREHOUSE = Path("warehouse/mirror.duckdb")
+MirrorOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--mirror/--no-mirror",
+        help="Run against the built-in local mirror, into warehouse/mirror.duckdb "
+        "(default: only when the source's host does not resolve).",
+    ),
+]
 
 
 def _check_source(source: str | None) -> str | None:
@@ -127,13 +134,7 @@ def ingest(
             help="Wait for today's bulletin if it is not out yet (LOSSES_PUBLISH_WAIT_*).",
         ),
     ] = True,
-    mirror: Annotated[
-        bool | None,
-        typer.Option(
-            "--mirror/--no-mirror",
-            help="Run against the built-in local mirror (default: only when offline).",
-        ),
-    ] = None,
+    mirror: MirrorOption = None,
 ) -> None:
     """Run the daily job once: the newest bulletin plus every day missed since the last one.
 
@@ -178,6 +179,7 @@ def backfill(
         bool, typer.Option(help="Fetch again dates already loaded (changes become revisions).")
     ] = False,
     warehouse: WarehouseOption = None,
+    mirror: MirrorOption = None,
 ) -> None:
     """Load every bulletin dated START..END of one source (a manual backfill).
 
@@ -201,17 +203,20 @@ def backfill(
     from flows.backfill import backfill as backfill_flow
     from flows.prefect_setup import in_process_run
 
-    with in_process_run():
-        state = backfill_flow(
-            start=start.date(),
-            end=end.date(),
-            source=source,
-            refetch=refetch,
-            base_url=base_url,
-            warehouse=str(warehouse) if warehouse else None,
-            return_state=True,
-        )
-    _finish(state, warehouse)
+    with _mirror_if_offline(source, base_url, warehouse, mirror) as (url, path, mirror_until):
+        # The mirror serves its history up to a date: later ones are not asked for.
+        last = min(end.date(), mirror_until) if mirror_until else end.date()
+        with in_process_run():
+            state = backfill_flow(
+                start=start.date(),
+                end=last,
+                source=source,
+                refetch=refetch,
+                base_url=url,
+                warehouse=str(path) if path else None,
+                return_state=True,
+            )
+    _finish(state, path)
 
 
 def serve(

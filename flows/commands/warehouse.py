@@ -20,6 +20,8 @@ import typer
 
 from flows.commands.common import (
     EXIT_UNUSABLE,
+    MIRROR_WAREHOUSE,
+    ReadMirrorOption,
     WarehouseOption,
     command,
     fail,
@@ -40,16 +42,18 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of 
 
 
 @contextmanager
-def _open(path: Path | None, *, read_only: bool, wait: float) -> Iterator[Any]:
+def _open(
+    path: Path | None, *, read_only: bool, wait: float, mirror: bool = False
+) -> Iterator[Any]:
     """The warehouse, or a clear error (exit 2) if it cannot be opened."""
     from warehouse import Warehouse
 
-    resolved = warehouse_path(path)
+    resolved = warehouse_path(path, mirror=mirror)
     if not resolved.exists():
-        raise fail(
-            f"no warehouse at {resolved} (run a backfill first, or pass --warehouse PATH)",
-            EXIT_UNUSABLE,
-        )
+        hint = "run a backfill first, or pass --warehouse PATH"
+        if not mirror and path is None and MIRROR_WAREHOUSE.exists():
+            hint = f"the runs against the local mirror wrote {MIRROR_WAREHOUSE}: pass --mirror"
+        raise fail(f"no warehouse at {resolved} ({hint})", EXIT_UNUSABLE)
     with Warehouse.open(
         resolved,
         read_only=read_only,
@@ -83,8 +87,16 @@ def _table(title: str | None, columns: list[str], rows: list[tuple]) -> None:
     from rich.table import Table
 
     table = Table(title=title, show_lines=False)
-    for column in columns:
-        table.add_column(column, overflow="fold")
+    for index, column in enumerate(columns):
+        # Numbers right-aligned and never wrapped; headers never split mid-word.
+        numeric = _numeric(rows, index)
+        table.add_column(
+            column,
+            overflow="fold",
+            no_wrap=numeric,
+            justify="right" if numeric else "left",
+            min_width=min(len(column), 24),
+        )
     for row in rows:
         table.add_row(*("" if value is None else str(value) for value in row))
     Console(width=None if sys.stdout.isatty() else 200).print(table)
@@ -120,6 +132,7 @@ def check(
         bool, typer.Option("--full", help="Judge every stored date again, not just new ones.")
     ] = False,
     warehouse: WarehouseOption = None,
+    mirror: ReadMirrorOption = False,
     wait: WaitOption = 120.0,
 ) -> None:
     """Run the delta check on what is new, then list the findings.
@@ -130,7 +143,7 @@ def check(
     from warehouse import FAILING_STATUSES
 
     since_date = parse_date(since, "--since")
-    with _open(warehouse, read_only=False, wait=wait) as wh:
+    with _open(warehouse, read_only=False, wait=wait, mirror=mirror) as wh:
         summary = wh.run_check(full=full)
         # New: not reported by this command before, whoever judged it (a flow's run too).
         new = wh.report_new_failures(since=since_date)
@@ -196,13 +209,14 @@ def export(
         typer.Option("--shape", metavar="petroivaniuk", help="Reproduce another dataset's files."),
     ] = None,
     warehouse: WarehouseOption = None,
+    mirror: ReadMirrorOption = False,
     wait: WaitOption = 120.0,
 ) -> None:
     """Export daily_losses to csv, parquet or json.
 
     One row per date, one column per category: the latest revision of the
     preferred source (mod, then minfin, api, text)."""
-    with _open(warehouse, read_only=True, wait=wait) as wh:
+    with _open(warehouse, read_only=True, wait=wait, mirror=mirror) as wh:
         files = wh.export(format, out, shape=shape)
     for path in files:
         typer.echo(str(path))
@@ -219,40 +233,110 @@ Views: daily_losses, daily_losses_long, latest_observations, check_findings,
 source_disagreements. The warehouse is opened read-only, without file access."""
 
 
+SQL_FORMATS = ("auto", "table", "records", "csv", "json", "markdown")
+
+
 def sql(
     query: Annotated[str, typer.Argument(metavar="SQL", help="One SQL statement.")],
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print a JSON list of row objects.")
-    ] = False,
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="auto (a table when it fits the terminal, else one record per block), "
+            "table, records, csv, json or markdown.",
+        ),
+    ] = "auto",
+    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
     warehouse: WarehouseOption = None,
+    mirror: ReadMirrorOption = False,
     wait: WaitOption = 120.0,
 ) -> None:
     """Run one read-only SQL query on the warehouse and print the result."""
     import duckdb
 
-    with _open(warehouse, read_only=True, wait=wait) as wh:
+    if format not in SQL_FORMATS:
+        raise typer.BadParameter(
+            f"{format!r}: choose one of {', '.join(SQL_FORMATS)}", param_hint="--format"
+        )
+    with _open(warehouse, read_only=True, wait=wait, mirror=mirror) as wh:
         # Read-only covers the database; this covers files (COPY TO, read_csv, ATTACH).
         wh.restrict_external_access()
         try:
             columns, rows = wh.query(query)
         except duckdb.Error as exc:
             raise fail(f"SQL: {exc}", EXIT_UNUSABLE) from None
-    if as_json:
+    if not columns:
+        return
+    format = "json" if as_json else format
+    if format == "json":
         _print_json([dict(zip(columns, row, strict=True)) for row in rows])
-    elif columns:
+        return
+    text = [["" if value is None else str(_shown(value)) for value in row] for row in rows]
+    if format == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(text)
+    elif format == "markdown":
+        typer.echo("| " + " | ".join(columns) + " |")
+        typer.echo(
+            "|"
+            + "|".join("---:" if _numeric(rows, i) else "---" for i in range(len(columns)))
+            + "|"
+        )
+        for row in text:
+            typer.echo("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
+    elif format == "records" or (format == "auto" and not _fits(columns, text)):
+        _records(columns, text)
+    else:
         _table(None, columns, rows)
-        typer.echo(f"{len(rows)} row(s)", err=True)
+    typer.echo(f"{len(rows)} row(s)", err=True)
+
+
+def _shown(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date | dt.datetime) else value
+
+
+def _numeric(rows: list[tuple], index: int) -> bool:
+    values = [row[index] for row in rows if row[index] is not None]
+    return bool(values) and all(isinstance(v, int | float | decimal.Decimal) for v in values)
+
+
+def _width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size((120, 24)).columns
+
+
+def _fits(columns: list[str], text: list[list[str]]) -> bool:
+    """Whether a table of these cells fits the terminal without folding a cell."""
+    widths = [
+        max([len(column), *(len(row[i]) for row in text)]) for i, column in enumerate(columns)
+    ]
+    return sum(widths) + 3 * len(columns) + 1 <= _width()
+
+
+def _records(columns: list[str], text: list[list[str]]) -> None:
+    """One block per row, a line per column (as psql's expanded display)."""
+    name_width = max(len(column) for column in columns)
+    for number, row in enumerate(text, start=1):
+        typer.echo(f"-[ row {number} ]" + "-" * max(0, name_width - 6))
+        for column, cell in zip(columns, row, strict=True):
+            typer.echo(f"{column.ljust(name_width)} | {cell}")
 
 
 def status(
     as_json: JsonOption = False,
     warehouse: WarehouseOption = None,
+    mirror: ReadMirrorOption = False,
     wait: WaitOption = 120.0,
 ) -> None:
     """Last date per source, counts, check failures, quarantined documents, the last run."""
     from warehouse import FAILING_STATUSES
 
-    with _open(warehouse, read_only=True, wait=wait) as wh:
+    with _open(warehouse, read_only=True, wait=wait, mirror=mirror) as wh:
         info = wh.status()
     if as_json:
         _print_json(info)

@@ -69,3 +69,23 @@ def test_one_meaning_per_option_name():
             for option in param.opts:
                 meanings.setdefault(option, set()).add(bool(getattr(param, "is_flag", False)))
     assert {o: m for o, m in meanings.items() if len(m) > 1} == {}
+
+
+def test_sql_prints_a_wide_result_as_records_and_any_format_asked_for(tmp_path):
+    path = str(warehouse_with_a_day(tmp_path))
+    wide = CliRunner().invoke(
+        app, ["sql", "SELECT * FROM daily_losses", "--warehouse", path], env={"COLUMNS": "80"}
+    )
+    assert wide.exit_code == 0 and "-[ row 1 ]" in wide.output
+    assert "tanks                    | 7900" in wide.output  # one line per column, unfolded
+    query = "SELECT report_date, tanks FROM daily_losses"
+    narrow = CliRunner().invoke(app, ["sql", query, "--warehouse", path], env={"COLUMNS": "80"})
+    assert "┃ report_date ┃ tanks ┃" in narrow.output
+    assert run("sql", query, "--format", "csv", "--warehouse", path).stdout.startswith(
+        "report_date,tanks\n2024-06-04,7900\n"
+    )
+    markdown = run("sql", query, "--format", "markdown", "--warehouse", path).stdout
+    assert markdown.startswith("| report_date | tanks |\n|---|---:|\n| 2024-06-04 | 7900 |")
+    assert '"tanks": 7900' in run("sql", query, "--json", "--warehouse", path).output
+    bad = run("sql", query, "--format", "xml", "--warehouse", path)
+    assert bad.exit_code == 2 and "choose one of auto, table, records" in bad.output
