@@ -58,9 +58,11 @@ def _daily(source, base_url, warehouse, today, wait_for_today) -> dict | State:
     for attempt in range(attempts + 1):
         # Until the last check, today's absence is expected (early morning), not a failure.
         today_due = wait_for_today and attempt == attempts
-        summary, published = _catch_up(settings, adapter, today, today_due)
+        summary, published, stale = _catch_up(settings, adapter, today, today_due)
         if published or not wait_for_today:
             break
+        if stale:  # waiting would not help: the run failed now, saying why
+            return Failed(message=summary.failure_message())
         if attempt < attempts:
             log.warning(
                 "%s: the bulletin of %s is not published yet; checking again in %.0f s (%d/%d)",
@@ -103,11 +105,13 @@ def _days_to_catch_up(last: dt.date | None, today: dt.date, source: str, path) -
 
 def _catch_up(
     settings: Settings, source: Source, today: dt.date, today_due: bool
-) -> tuple[RunSummary, bool]:
+) -> tuple[RunSummary, bool, bool]:
     """One run of the flow's work in its frame; today's bulletin counts as missing
-    (a failed run) only when `today_due`. Returns the summary and whether today's
-    bulletin is published."""
-    published = False
+    (a failed run) only when `today_due`, or when the source is stale: the newest
+    bulletin it lists is older than yesterday's, so today's will not come from it by
+    waiting (a mirror or an archive whose data ends earlier). Returns the summary,
+    whether today's bulletin is published, and whether the source is stale."""
+    published = stale = False
     with run_frame("daily", source, settings, {"source": source.name, "today": today}) as run:
         last = run.wh.last_report_date(source.name)
         wanted = _days_to_catch_up(last, today, source.name, settings.warehouse_path)
@@ -115,10 +119,18 @@ def _catch_up(
         # Published: loaded, or answered by the source but unreadable (waiting
         # would not help: the run fails now, naming the document and why).
         published = today not in result.missing or today in result.tally.received
-        if not published and not today_due:
+        newest = result.newest_listed
+        stale = not published and newest is not None and newest < today - dt.timedelta(days=1)
+        if stale:
+            result.tally.warnings.append(
+                f"{source.name}: the newest bulletin it lists is of {newest}, "
+                f"{(today - newest).days} days before {today}: not waiting for today's"
+            )
+        elif not published and not today_due:
             result.missing.discard(today)
         run.result = result
     summary = run.summary
-    # The flow's own message says today's bulletin is not out; not again as "missing".
-    summary.missing.discard(today)
-    return summary, published
+    if not stale:
+        # The flow's own message says today's bulletin is not out; not again as "missing".
+        summary.missing.discard(today)
+    return summary, published, stale

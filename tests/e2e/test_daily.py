@@ -92,6 +92,19 @@ def test_daily_waits_for_todays_bulletin_then_fails_clearly(tmp_path):
     assert outcomes == [("completed",), ("completed",), ("failed",)]
 
 
+def test_daily_does_not_wait_on_a_source_whose_data_ends_days_before_today(tmp_path):
+    path = tmp_path / "losses.duckdb"
+    ends = D - dt.timedelta(days=4)
+    with start_mirror(port=0, until=ends) as mirror:
+        state = daily(base_url=mirror.url("mod"), warehouse=str(path), today=D, return_state=True)
+    assert state.is_failed()
+    assert f"the newest bulletin it lists is of {ends}, 4 days before {D}" in state.message
+    with Warehouse.open(path, read_only=True) as wh:
+        assert wh.last_report_date("mod") == ends  # what it has is loaded
+        outcomes = wh.rows("SELECT outcome FROM runs ORDER BY run_id")
+    assert outcomes == [("failed",)]  # one check, recorded as what it was: no waiting
+
+
 def test_daily_without_waiting_loads_what_is_out(tmp_path):
     path = tmp_path / "losses.duckdb"
     with start_mirror(port=0, until=D - dt.timedelta(days=1)) as mirror:
