@@ -61,7 +61,8 @@ KIND[:ARG]  (default ARG in brackets)
                        differently); sitemaps: XML of another shape [table]
   absurd[:M[/CAT]]     x100: a total 100x the day before (with the increase
                        to match); negative: a negative increase; letters: a
-                       total like "779O"; CAT a category name [x100/tanks]
+                       total like "779O"; huge: a total of 10^30; CAT a
+                       category name [x100/tanks]
   future[:N]           the bulletin dated N days later than it is [3650]
   duplicate            the bulletin twice (listing entry, minfin day, API
                        record, sitemap URL; a day page shows it twice)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from mirror.views import DayView, Line
 
-ABSURD_MODES = ("x100", "negative", "letters")
+ABSURD_MODES = ("x100", "negative", "letters", "huge")
 DEFAULT_ABSURD_CATEGORY = "tanks"
 REPUBLISH_CATEGORY = "tanks"
 
@@ -22,7 +22,7 @@ REPUBLISH_CATEGORY = "tanks"
 @dataclass(frozen=True, slots=True)
 class Tweaks:
     layout: str | None = None  # "table" | "classes" | "labels"
-    absurd: str | None = None  # "x100" | "negative" | "letters"
+    absurd: str | None = None  # "x100" | "negative" | "letters" | "huge"
     absurd_category: str = DEFAULT_ABSURD_CATEGORY
     future_days: int = 0  # shift the stated date forward
     duplicate: bool = False  # list the bulletin twice
@@ -77,6 +77,9 @@ def tweak_figures(view: DayView, tweaks: Tweaks, previous: DayView | None) -> Da
         elif tweaks.absurd == "negative":
             delta = line.delta if isinstance(line.delta, int) and line.delta > 0 else 7
             lines[i] = line._replace(delta=-delta)
+        elif tweaks.absurd == "huge":
+            # Past any 64-bit integer: a number no warehouse column can hold.
+            lines[i] = line._replace(total=10**30)
         elif tweaks.absurd == "letters":
             # "12O": a letter O where a digit belongs.
             lines[i] = line._replace(total=f"{str(line.total)[:-1]}O")

@@ -16,6 +16,9 @@ from warehouse.records import LoadResult, WarehouseError
 from warehouse.transactions import transaction
 
 QUALIFIERS = (None, "about", "more", "up_to")
+# Totals and increases are BIGINT columns: a larger number cannot be stored (and no
+# count of anything in this war comes near it).
+MAX_COUNT = 2**63 - 1
 # A bulletin may carry the next day's date when fetched late in the evening UTC.
 FUTURE_TOLERANCE = dt.timedelta(days=1)
 
@@ -63,8 +66,12 @@ def problems(bulletins: Sequence[Bulletin], source: str, fetched_at: dt.datetime
                 found.append(f"{where}: unknown category {name!r}")
             if not isinstance(fig.total, int) or fig.total < 0:
                 found.append(f"{where}: {name} total {fig.total!r} is not a count")
+            elif fig.total > MAX_COUNT:
+                found.append(f"{where}: {name} total {fig.total} is out of range (> {MAX_COUNT})")
             if fig.delta is not None and not isinstance(fig.delta, int):
                 found.append(f"{where}: {name} increase {fig.delta!r} is not a number")
+            elif fig.delta is not None and abs(fig.delta) > MAX_COUNT:
+                found.append(f"{where}: {name} increase {fig.delta} is out of range")
             if fig.qualifier not in QUALIFIERS:
                 found.append(f"{where}: {name} qualifier {fig.qualifier!r} is unknown")
         key = (bulletin.source, bulletin.date)
@@ -101,9 +108,33 @@ class _Plan:
 
 
 def load_batch(con, items: Sequence[LoadItem], now: dt.datetime) -> list[LoadResult]:
-    """Load the documents of `items` in one transaction (all of it or nothing)."""
+    """Load the documents of `items` in one transaction (all of it or nothing). If the
+    database refuses the batch, each document is loaded alone, so that only the one it
+    refuses is set aside: quarantined with the database's reason, for this parser
+    version, so that no later run trips on it again (a newer parser retries it)."""
+    import duckdb
+
     if not items:
         return []
+    try:
+        return _load_together(con, items, now)
+    except duckdb.Error as error:
+        if len(items) > 1:
+            return [result for item in items for result in load_batch(con, [item], now)]
+        return [_set_aside(con, items[0], error, now)]
+
+
+def _set_aside(con, item: LoadItem, error: Exception, now: dt.datetime) -> LoadResult:
+    reason = f"could not be loaded: {type(error).__name__}: {str(error).splitlines()[0]}"
+    with transaction(con):
+        con.execute(
+            load("set_parse_status"),
+            [now, [item.document_id], ["error"], [reason], [item.parser_version]],
+        )
+    return LoadResult(item.document_id, "error", errors=(reason,))
+
+
+def _load_together(con, items: Sequence[LoadItem], now: dt.datetime) -> list[LoadResult]:
     with transaction(con):
         documents, states = _lookup(con, items)
         plan = _Plan()

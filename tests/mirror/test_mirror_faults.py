@@ -48,7 +48,7 @@ def test_parse_rules():
         ("/mod/*=503:soon", "Retry-After seconds"),
         ("/mod/*=timeout:0", "a positive number"),
         ("/mod/*=layout:grid", "table or classes or labels"),
-        ("/mod/*=absurd:x1000", "x100|negative|letters"),
+        ("/mod/*=absurd:x1000", "x100|negative|letters|huge"),
         ("/mod/*=absurd:x100/tankz", "canonical category"),
         ("/mod/*=charset:latin1", "cp1251 or utf8"),
         ("/mod/*=future:-3", "a positive integer"),
