@@ -18,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from flows.bounded_body import ACCEPT_ENCODING, BodyRefused, BoundedBody
 from flows.settings import Settings
 from parsers import challenge_kind
 from parsers.errors import FetchError
@@ -70,7 +71,7 @@ class Fetcher:
     async def __aenter__(self) -> Fetcher:
         s = self.settings
         self._client = httpx.AsyncClient(
-            headers={"User-Agent": s.user_agent, "Accept-Encoding": "gzip, deflate"},
+            headers={"User-Agent": s.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
             timeout=httpx.Timeout(s.read_timeout, connect=s.connect_timeout),
             limits=httpx.Limits(
                 max_connections=s.max_connections_per_host * 3,
@@ -109,9 +110,15 @@ class Fetcher:
             retry_after: float | None = None
             try:
                 async with semaphore:
-                    status, headers, body, final_url = await self._get_once(url)
+                    # A whole answer within the deadline: a server that drips a byte at
+                    # a time never trips the read timeout, which is per read.
+                    status, headers, body, final_url = await asyncio.wait_for(
+                        self._get_once(url), self.settings.request_deadline
+                    )
             except FetchError:
                 raise
+            except TimeoutError:
+                reason = f"no whole answer within {self.settings.request_deadline:g} s"
             except httpx.TimeoutException as exc:
                 reason = f"timed out ({type(exc).__name__})"
             except httpx.TransportError as exc:
@@ -165,14 +172,11 @@ class Fetcher:
                 declared = response.headers.get("content-length", "")
                 if declared.isdigit() and int(declared) > cap:
                     raise FetchError(url, f"refused: body of {declared} bytes exceeds {cap}")
-                chunks: list[bytes] = []
-                size = 0
-                async for chunk in response.aiter_bytes():
-                    size += len(chunk)
-                    if size > cap:
-                        raise FetchError(url, f"refused: body exceeds the cap of {cap} bytes")
-                    chunks.append(chunk)
-                return response.status_code, response.headers, b"".join(chunks), url
+                try:
+                    content = await _read_body(response, cap)
+                except BodyRefused as refused:
+                    raise FetchError(url, str(refused)) from None
+                return response.status_code, response.headers, content, url
         raise FetchError(url, f"more than {MAX_REDIRECTS} redirects")
 
     def _backoff(self, attempt: int, retry_after: float | None) -> float:
@@ -182,6 +186,17 @@ class Fetcher:
         # Full jitter keeps several clients from retrying in lockstep.
         ceiling = min(s.backoff_max, s.backoff_base * 2 ** (attempt - 1))
         return ceiling / 2 + random.uniform(0, ceiling / 2)
+
+
+async def _read_body(response: httpx.Response, cap: int) -> bytes:
+    if response.is_stream_consumed:  # already in memory (a test double's bytes), decoded
+        if len(response.content) > cap:
+            raise BodyRefused(f"refused: body exceeds the cap of {cap} bytes")
+        return response.content
+    body = BoundedBody(response.headers.get("content-encoding"), cap)
+    async for raw in response.aiter_raw():
+        body.feed(raw)
+    return body.body()
 
 
 def describe_answer(document: FetchedDocument) -> str:

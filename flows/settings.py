@@ -179,6 +179,8 @@ class Settings:
     max_connections_per_host: int = _setting("LOSSES_MAX_CONNECTIONS", 4, _positive)
     connect_timeout: float = _setting("LOSSES_CONNECT_TIMEOUT", 10.0, _seconds)
     read_timeout: float = _setting("LOSSES_READ_TIMEOUT", 30.0, _seconds)
+    # The most one request may take, redirects and body included (a drip-feeding server).
+    request_deadline: float = _setting("LOSSES_REQUEST_DEADLINE", 120.0, _seconds)
     # Attempts per URL, on 5xx / 429 / timeouts / resets.
     http_attempts: int = _setting("LOSSES_HTTP_ATTEMPTS", 5, _positive)
     # Seconds; the wait doubles per attempt, capped by backoff_max.

@@ -185,3 +185,72 @@ def test_at_most_the_configured_connections_per_host():
     results, _, _ = fetch(handler, requests, max_connections_per_host=3)
     assert [r.status for r in results] == [200] * 12
     assert peak == 3
+
+
+# -- what a server may send: encodings, chains, bombs
+
+
+def streamed(data: bytes, step: int = 4096):
+    async def chunks():
+        for start in range(0, len(data), step):
+            yield data[start : start + step]
+
+    return chunks()
+
+
+def gzipped(data: bytes) -> bytes:
+    import gzip
+
+    return gzip.compress(data, compresslevel=9)
+
+
+def test_gzip_and_deflate_bodies_are_decoded():
+    import zlib
+
+    page = "<html>Бойові втрати ворога</html>".encode() * 100
+    for encoding, raw in (("gzip", gzipped(page)), ("deflate", zlib.compress(page))):
+        answer = httpx.Response(200, headers={"content-encoding": encoding}, content=streamed(raw))
+        [document], _, _ = fetch(lambda _, a=answer: a, [request()])
+        assert document.body == page, encoding
+
+
+@pytest.mark.parametrize("encoding", ["gzip, gzip", "zstd", "br", "gzip, deflate"])
+def test_encodings_not_asked_for_are_refused_undecoded(encoding):
+    raw = gzipped(gzipped(b"\0" * 10_000_000))  # 10 MB in a few KB, twice over
+    answer = httpx.Response(200, headers={"content-encoding": encoding}, content=streamed(raw))
+    [error], _, _ = fetch(lambda _: answer, [request()])
+    assert isinstance(error, FetchError)
+    assert f"Content-Encoding '{encoding}' was not asked for" in str(error)
+
+
+def test_a_decompression_bomb_stops_at_the_cap_with_little_memory():
+    import tracemalloc
+
+    raw = gzipped(b"\0" * 200_000_000)  # 200 MB of zeros in ~200 KB, sent in one chunk
+    answer = httpx.Response(
+        200, headers={"content-encoding": "gzip"}, content=streamed(raw, step=len(raw))
+    )
+    tracemalloc.start()
+    try:
+        [error], _, _ = fetch(lambda _: answer, [request()], max_body_bytes=1_000_000)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert "exceeds the cap of 1000000 bytes (decoded)" in str(error)
+    assert peak < 20_000_000  # the cap and a step, not the 200 MB
+
+
+def test_a_server_that_drips_is_cut_at_the_deadline():
+    async def drip():
+        for _ in range(1000):
+            await asyncio.sleep(0.01)
+            yield b"x"
+
+    [error], _, _ = fetch(
+        lambda _: httpx.Response(200, content=drip()),
+        [request()],
+        http_attempts=1,
+        request_deadline=0.2,
+    )
+    assert isinstance(error, FetchError)
+    assert "gave up after 1 attempts: no whole answer within 0.2 s" in str(error)
