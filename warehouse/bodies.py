@@ -163,6 +163,14 @@ class BodyStore:
             raise WarehouseError(f"body {sha256} in the body store is corrupt ({path})", path=path)
         return body
 
+    def has_pack(self, pack: str) -> bool:
+        """Whether the pack file is on disk."""
+        return (self.root / PACKS / pack).is_file()
+
+    def has_file(self, sha256: str, codec: str) -> bool:
+        """Whether a body stored before packs (a file of its own) is on disk."""
+        return (self.root / sha256[:2] / f"{sha256}{_SUFFIX[codec]}").is_file()
+
     def sweep_orphans(self, referenced: Iterable[str]) -> list[str]:
         """Delete packs no row refers to that are over an hour old (left by a crash
         between writing a pack and committing it); returns their names."""

@@ -38,10 +38,14 @@ def store_documents(
     with transaction(con):
         known: dict[Key, int] = {}
         stored: set[str] = set()
-        for sha, doc_id, *identity in con.execute(
+        lost: set[str] = set()  # rows whose pack is gone from disk: written again
+        for sha, pack, doc_id, *identity in con.execute(
             load("known_bodies"), [sorted(set(shas))]
         ).fetchall():
-            stored.add(sha)
+            if pack is None or bodies.has_pack(pack):
+                stored.add(sha)
+            else:
+                lost.add(sha)
             if doc_id is not None:
                 known[(*identity, sha)] = doc_id
         keys: list[Key] = [
@@ -60,18 +64,38 @@ def store_documents(
             # Written and synced before the rows that refer to it commit: a crash in
             # between leaves an unreferenced pack (swept later), never a missing body.
             placed = bodies.put_many(list(new_bodies.items()))
-            con.execute(
-                load("insert_bodies"),
-                [
-                    [b.sha256 for b in placed],
-                    [b.size for b in placed],
-                    [b.stored_size for b in placed],
-                    [b.codec for b in placed],
-                    now,
-                    [b.pack for b in placed],
-                    [b.pack_offset for b in placed],
-                ],
-            )
+            fresh = [b for b in placed if b.sha256 not in lost]
+            if fresh:
+                con.execute(
+                    load("insert_bodies"),
+                    [
+                        [b.sha256 for b in fresh],
+                        [b.size for b in fresh],
+                        [b.stored_size for b in fresh],
+                        [b.codec for b in fresh],
+                        now,
+                        [b.pack for b in fresh],
+                        [b.pack_offset for b in fresh],
+                    ],
+                )
+            restored = [b for b in placed if b.sha256 in lost]
+            if restored:
+                con.execute(
+                    load("restore_bodies"),
+                    [
+                        now,
+                        [b.sha256 for b in restored],
+                        [b.stored_size for b in restored],
+                        [b.codec for b in restored],
+                        [b.pack for b in restored],
+                        [b.pack_offset for b in restored],
+                    ],
+                )
+                log.warning(
+                    "restored %d body(ies) whose pack was missing from %s",
+                    len(restored),
+                    bodies.root,
+                )
         if new_docs:
             known.update(_insert_documents(con, list(new_docs.items())))
     return [known[key] for key in keys]

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from warehouse.bodies import BodyStore
+from warehouse.integrity import missing_packs
 from warehouse.migrations import current_version
 from warehouse.queries import load
 
@@ -24,8 +26,9 @@ RUN_KEYS = (
 )
 
 
-def summary(con, path: Path) -> dict[str, Any]:
-    """Counts and dates of the warehouse at `path` (dates as date and datetime objects)."""
+def summary(con, path: Path, bodies: BodyStore) -> dict[str, Any]:
+    """Counts and dates of the warehouse at `path` (dates as date and datetime objects),
+    and the body packs gone from disk (`losses verify` reads every body)."""
 
     def rows(sql: str) -> list[tuple]:
         return con.execute(sql).fetchall()
@@ -51,4 +54,5 @@ def summary(con, path: Path) -> dict[str, Any]:
             for row in rows(load("status_quarantined"))
         ],
         "last_run": dict(zip(RUN_KEYS, last_run, strict=True)) if last_run else None,
+        "missing_packs": missing_packs(con, bodies),
     }

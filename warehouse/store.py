@@ -14,6 +14,7 @@ from warehouse import (
     checking,
     documents,
     exports,
+    integrity,
     loading,
     preferences,
     reading,
@@ -294,5 +295,10 @@ class Warehouse:
         return exports.export(self._con, format, Path(out), shape=shape)
 
     def status(self) -> dict[str, Any]:
-        """Counts and dates for `losses status`."""
-        return status.summary(self._con, self.path)
+        """Counts and dates for `losses status` (with the body packs gone from disk)."""
+        return status.summary(self._con, self.path, self.bodies)
+
+    def verify_bodies(self) -> tuple[int, list[integrity.BodyProblem]]:
+        """Read every stored body back against its sha256: (bodies checked, those
+        missing or damaged, each with the first document that holds it)."""
+        return integrity.verify(self._con, self.bodies)

@@ -359,6 +359,13 @@ def status(
         + (", ".join(f"{n} {s}" for s, n in checks.items()) or "none")
         + f"; {failed} failure(s); {info['unchecked_dates']} date(s) not checked yet"
     )
+    lost = info["missing_packs"]
+    if lost:
+        typer.secho(
+            f"bodies: {len(lost)} pack(s) missing from the body store, holding the bodies of "
+            f"{sum(lost.values())} document(s): run `losses verify` for which",
+            fg=typer.colors.RED,
+        )
     for doc in info["quarantined"]:
         typer.echo(f"quarantined #{doc['document_id']} {doc['url']}: {doc['error']}")
     run = info["last_run"]
@@ -369,6 +376,56 @@ def status(
             f"{run['bulletins_loaded']} bulletin(s), {run['checks_failed']} check failure(s)"
             + (f" - {run['message']}" if run["message"] else "")
         )
+
+
+VERIFY_EPILOG = """Examples:
+  losses verify
+  losses verify --json | jq '.problems[].url'
+
+Exit code 1 when a body is missing or damaged; each is listed with the first document
+that holds it. Fetching those documents again restores their bodies:
+  losses backfill --refetch --source SOURCE --start FIRST --end LAST"""
+
+
+def verify(
+    as_json: JsonOption = False,
+    warehouse: WarehouseOption = None,
+    mirror: ReadMirrorOption = False,
+    wait: WaitOption = 120.0,
+) -> None:
+    """Read every stored document body back and check it against its sha256."""
+    with _open(warehouse, read_only=True, wait=wait, mirror=mirror) as wh:
+        checked, problems = wh.verify_bodies()
+    if as_json:
+        _print_json({"checked": checked, "problems": [vars(p) for p in problems]})
+    elif not problems:
+        typer.echo(f"{checked} bodies checked: every one is there and intact")
+    else:
+        typer.echo(f"{checked} bodies checked: {len(problems)} missing or damaged")
+        _table(
+            "Bodies that cannot be read back",
+            ["problem", "where", "documents", "first document", "source", "report dates"],
+            [
+                (
+                    p.problem,
+                    p.where,
+                    p.documents,
+                    p.url,
+                    p.source,
+                    f"{p.first_date}..{p.last_date}" if p.first_date else "",
+                )
+                for p in problems
+            ],
+        )
+        for source in sorted({p.source for p in problems if p.source and p.first_date}):
+            dated = [p for p in problems if p.source == source and p.first_date]
+            first = min(p.first_date for p in dated)
+            last = max(p.last_date for p in dated)
+            typer.echo(
+                f"restore: losses backfill --refetch --source {source} --start {first} --end {last}"
+            )
+    if problems:
+        raise typer.Exit(1)
 
 
 STATUS_EPILOG = """Examples:
@@ -382,3 +439,4 @@ def register(app: typer.Typer) -> None:
     app.command("export", epilog=EXPORT_EPILOG)(command(export))
     app.command("sql", epilog=SQL_EPILOG)(command(sql))
     app.command("status", epilog=STATUS_EPILOG)(command(status))
+    app.command("verify", epilog=VERIFY_EPILOG)(command(verify))
