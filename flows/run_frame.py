@@ -56,6 +56,9 @@ def run_frame(
         run_lock(path, settings.lock_wait_seconds),
         Warehouse.open(path, body_codec=settings.body_codec) as wh,
     ):
+        # Holding the run lock, no other run can be going on: one left 'running' died.
+        for crashed in wh.mark_abandoned_runs(all_running=True):
+            log.warning("run #%d never finished (its process died): recorded as crashed", crashed)
         shown = {name: str(value) for name, value in parameters.items()}
         run = Run(flow, source, settings, wh, wh.start_run(flow, shown))
         error = None

@@ -10,6 +10,7 @@ from warehouse.bodies import BodyStore
 from warehouse.integrity import missing_packs
 from warehouse.migrations import current_version
 from warehouse.queries import load
+from warehouse.runs import process_gone
 
 SOURCE_KEYS = ("source", "first_date", "last_date", "dates", "revised_dates")
 QUARANTINED_KEYS = ("document_id", "url", "error")
@@ -23,7 +24,18 @@ RUN_KEYS = (
     "bulletins_loaded",
     "checks_failed",
     "message",
+    "pid",
+    "host",
 )
+
+
+def _run(row: tuple | None) -> dict[str, Any] | None:
+    if row is None:
+        return None
+    run = dict(zip(RUN_KEYS, row, strict=True))
+    # A run 'running' whose process is gone crashed; only a writer records that.
+    run["abandoned"] = run["outcome"] == "running" and process_gone(run["pid"], run["host"])
+    return run
 
 
 def summary(con, path: Path, bodies: BodyStore) -> dict[str, Any]:
@@ -53,6 +65,6 @@ def summary(con, path: Path, bodies: BodyStore) -> dict[str, Any]:
             dict(zip(QUARANTINED_KEYS, row, strict=True))
             for row in rows(load("status_quarantined"))
         ],
-        "last_run": dict(zip(RUN_KEYS, last_run, strict=True)) if last_run else None,
+        "last_run": _run(last_run),
         "missing_packs": missing_packs(con, bodies),
     }

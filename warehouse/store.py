@@ -231,6 +231,12 @@ class Warehouse:
         self._writable()
         return runs.start_run(self._con, flow, parameters, _now())
 
+    def mark_abandoned_runs(self, *, all_running: bool = False) -> list[int]:
+        """Mark crashed the runs left 'running' by a process that is gone (with
+        `all_running`, as a caller holding the run lock may: every one); their ids."""
+        self._writable()
+        return runs.mark_abandoned(self._con, _now(), all_running=all_running)
+
     def finish_run(
         self,
         run_id: int,

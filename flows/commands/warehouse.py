@@ -376,6 +376,12 @@ def status(
             f"{run['bulletins_loaded']} bulletin(s), {run['checks_failed']} check failure(s)"
             + (f" - {run['message']}" if run["message"] else "")
         )
+        if run["abandoned"]:
+            typer.secho(
+                f"run #{run['run_id']} is recorded as running, but its process (pid "
+                f"{run['pid']}) is gone: it crashed (the next run records it so)",
+                fg=typer.colors.RED,
+            )
 
 
 VERIFY_EPILOG = """Examples:

@@ -13,6 +13,7 @@ from tests.support.reference import (
     assert_check_flags_exactly_the_decreases,
     assert_export_equals_reference,
 )
+from tests.support.runs import killed_run
 from tests.support.tables import table_fingerprints
 from warehouse import Warehouse
 
@@ -139,3 +140,20 @@ def test_a_second_run_changes_nothing_and_fetches_nothing(mod, aggregator, mirro
         assert state.is_completed(), state.message
         assert mirror.requests == []
         assert table_fingerprints(path) == before
+
+
+def test_a_run_killed_before_is_recorded_as_crashed_by_the_next(mirror, tmp_path):
+    path = tmp_path / "losses.duckdb"
+    killed_run(path)
+    state = backfill(
+        start=dt.date(2024, 6, 1),
+        end=dt.date(2024, 6, 3),
+        source="api",
+        base_url=mirror.url("api"),
+        warehouse=str(path),
+        return_state=True,
+    )
+    assert state.is_completed(), state.message
+    with Warehouse.open(path, read_only=True) as wh:
+        outcomes = wh.rows("SELECT flow, outcome FROM runs ORDER BY run_id")
+    assert outcomes == [("backfill", "crashed"), ("backfill", "completed")]

@@ -57,6 +57,7 @@ def test_migrates_an_empty_file(wh_path):
             (3, "body_packs"),
             (4, "check_reports"),
             (5, "losses_date"),
+            (6, "run_process"),
         ]
         assert _objects(wh.rows) == {"tables": TABLES, "views": VIEWS}
         assert wh.one("SELECT count(*) FROM categories")[0] == len(CATEGORIES)
@@ -97,11 +98,11 @@ def test_migrates_from_the_previous_version(wh_path):
     con.execute("CREATE SEQUENCE IF NOT EXISTS dummy")  # unrelated objects survive too
     con.close()
 
-    with pytest.raises(WarehouseError, match="schema version 1, this code needs 5"):
+    with pytest.raises(WarehouseError, match="schema version 1, this code needs 6"):
         Warehouse.open(wh_path, read_only=True)
 
     with Warehouse.open(wh_path) as wh:
-        assert wh.status()["schema_version"] == 5
+        assert wh.status()["schema_version"] == 6
         # each revision gets its losses day: the day before its report date
         assert wh.rows("SELECT report_date, losses_date FROM bulletins ORDER BY 1") == [
             (dt.date(2024, 6, 1), dt.date(2024, 5, 31)),

@@ -1,4 +1,4 @@
--- A run starts: its flow, parameters (JSON) and start time; returns its id.
-INSERT INTO runs (flow, parameters, started_at, outcome)
-VALUES (?, ?, ?, 'running')
+-- A run starts: its flow, parameters (JSON), start time and process; returns its id.
+INSERT INTO runs (flow, parameters, started_at, outcome, pid, host)
+VALUES (?, ?, ?, 'running', ?, ?)
 RETURNING run_id;
