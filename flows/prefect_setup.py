@@ -30,6 +30,36 @@ def configure() -> None:
             os.environ.setdefault(name, value)
 
 
+def _temporary_server_dies_with_us() -> None:
+    """Prefect starts its temporary server as `python -m uvicorn ...`; start it under
+    flows/orphan_guard.py instead, so that it ends when this process does, however
+    this process ends (atexit does not run on kill -9)."""
+    import subprocess
+
+    from prefect.server.api import server
+
+    start = server.SubprocessASGIServer._run_uvicorn_command
+    if getattr(start, "guarded", False):
+        return
+
+    def guarded_start(self):
+        popen = subprocess.Popen
+
+        def guarded(args, *rest, **options):
+            if list(args[1:3]) == ["-m", "uvicorn"]:
+                args = [args[0], "-m", "flows.orphan_guard", *args[2:]]
+            return popen(args, *rest, **options)
+
+        subprocess.Popen = guarded  # for this one call, on this thread
+        try:
+            return start(self)
+        finally:
+            subprocess.Popen = popen
+
+    guarded_start.guarded = True
+    server.SubprocessASGIServer._run_uvicorn_command = guarded_start
+
+
 @contextlib.contextmanager
 def in_process_run() -> Iterator[None]:
     """For a flow run started from the command line and watched there.
@@ -40,5 +70,7 @@ def in_process_run() -> Iterator[None]:
     per run on average. Served deployments keep their heartbeats."""
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
+    if not os.environ.get("PREFECT_API_URL"):
+        _temporary_server_dies_with_us()
     with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
         yield
