@@ -1,18 +1,25 @@
 """What a run tells its user: a summary line, a Prefect artifact with the newest
-day's figures and the check's failures, and a row in the warehouse's `runs`."""
+day's figures (a sparkline of each category's last 14 days), the check's failures and
+how to draw the charts, and a row in the warehouse's `runs`."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from flows.charts import recent_sparkline
 from flows.tally import IngestResult, Tally
 from parsers.vocabulary import CATEGORY_NAMES
+
+if TYPE_CHECKING:
+    from warehouse.records import SeriesPoint
 
 log = logging.getLogger("losses.report")
 
 MAX_LISTED = 20  # failures listed in messages and artifacts; the rest are counted
+RECENT_DAYS = 14  # days in the artifact's sparklines
 
 
 @dataclass
@@ -23,6 +30,9 @@ class RunSummary:
     missing: set[dt.date] = field(default_factory=set)
     check_failures: list[dict] = field(default_factory=list)
     newest: tuple[dt.date, dict] | None = None  # (date, {category: (total, delta, qualifier)})
+    # The last RECENT_DAYS days up to the newest one: {category: points} (Warehouse.recent_days).
+    recent: dict[str, list[SeriesPoint]] = field(default_factory=dict)
+    warehouse: str | None = None  # the run's warehouse file, for the report's command line
 
     @property
     def failed(self) -> bool:
@@ -84,26 +94,56 @@ def finding_line(row: dict) -> str:
     )
 
 
-def summarize(flow: str, source: str, result: IngestResult, check, newest) -> RunSummary:
+def summarize(
+    flow: str,
+    source: str,
+    result: IngestResult,
+    check,
+    newest,
+    *,
+    recent: dict[str, list[SeriesPoint]] | None = None,
+    warehouse: str | None = None,
+) -> RunSummary:
     failures = [row for row in check.failures] if check is not None else []
-    return RunSummary(flow, source, result.tally, result.missing, failures, newest)
+    return RunSummary(
+        flow, source, result.tally, result.missing, failures, newest, recent or {}, warehouse
+    )
+
+
+def report_command(warehouse: str | None) -> str:
+    """The command that draws the charts of a run's warehouse."""
+    where = f" --warehouse {warehouse}" if warehouse else ""
+    return f"losses report{where} --out report.html"
 
 
 def markdown(summary: RunSummary) -> str:
     lines = [f"# {summary.headline()}", ""]
     if summary.newest:
         date, figures = summary.newest
+        spark = {
+            name: recent_sparkline(points, date, RECENT_DAYS)
+            for name, points in summary.recent.items()
+        }
+        lines.append(f"## Newest day: {date}")
+        lines.append("")
+        if "personnel" in spark:
+            first = date - dt.timedelta(days=RECENT_DAYS - 1)
+            lines += [
+                f"Personnel, daily increases {first}..{date}: `{spark['personnel']}`",
+                "",
+            ]
         lines += [
-            f"## Newest day: {date}",
-            "",
-            "| category | total | increase |",
-            "|---|---:|---:|",
+            f"| category | total | increase | last {RECENT_DAYS} days |",
+            "|---|---:|---:|---|",
         ]
         for name in CATEGORY_NAMES:
             if name in figures:
                 total, delta, qualifier = figures[name]
                 shown = f"{qualifier} {total}" if qualifier else str(total)
-                lines.append(f"| {name} | {shown} | {'' if delta is None else f'+{delta}'} |")
+                trend = f"`{spark[name]}`" if name in spark else ""
+                lines.append(
+                    f"| {name} | {shown} | {'' if delta is None else f'+{delta}'} | {trend} |"
+                )
         lines.append("")
     if summary.check_failures:
         lines += [
@@ -125,6 +165,15 @@ def markdown(summary: RunSummary) -> str:
         lines += ["## Failures", "", "```", summary.failure_message(), "```"]
     elif summary.tally.warnings:
         lines += ["## Warnings", ""] + [f"- {w}" for w in summary.tally.warnings[:MAX_LISTED]]
+    # An artifact cannot hold a local file: say how to make the page of charts.
+    lines += [
+        "",
+        "## Charts",
+        "",
+        f"`{report_command(summary.warehouse)}` writes a page of every category's daily "
+        "increases, 7-day average, total and check findings (one category as an image: "
+        "`losses chart personnel --out personnel.svg`).",
+    ]
     return "\n".join(lines)
 
 

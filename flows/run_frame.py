@@ -22,7 +22,7 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from flows.locking import run_lock
-from flows.report import MAX_LISTED, RunSummary, publish_artifact, summarize
+from flows.report import MAX_LISTED, RECENT_DAYS, RunSummary, publish_artifact, summarize
 from flows.settings import Settings
 from flows.sources import Source
 from flows.tally import IngestResult
@@ -83,7 +83,15 @@ def _finish(run: Run, error: str | None) -> RunSummary | None:
     wh, summary = run.wh, None
     if run.result is not None:
         newest = wh.latest_day(run.source.name)
-        summary = summarize(run.flow, run.source.name, run.result, check(wh), newest)
+        summary = summarize(
+            run.flow,
+            run.source.name,
+            run.result,
+            check(wh),
+            newest,
+            recent=wh.recent_days(RECENT_DAYS, source=run.source.name),
+            warehouse=str(wh.path),
+        )
         _name_documents(wh, summary.check_failures)
     failed = error is not None or (summary is not None and summary.failed)
     wh.finish_run(

@@ -28,13 +28,14 @@ if TYPE_CHECKING:
     from parsers.minfin import parse_minfin
     from parsers.mod import parse_mod
     from parsers.model import FETCHABLE_SOURCES, Bulletin, Figure, SourceName
+    from parsers.prose import ProseReading, StatedFigure, read_prose
     from parsers.sitemap import Sitemap, SitemapPage, parse_sitemap
     from parsers.sniff import FORMATS, sniff_format
     from parsers.text import parse_text
     from parsers.titles import looks_like_bulletin_url
 
 # Bump whenever the output for some input changes (the warehouse records it per load).
-PARSER_VERSION = "2.0"
+PARSER_VERSION = "2.1"
 
 _HOMES = {
     "Bulletin": "parsers.model",
@@ -47,9 +48,11 @@ _HOMES = {
     "NewsListing": "parsers.listing",
     "NotABulletin": "parsers.errors",
     "ParseError": "parsers.errors",
+    "ProseReading": "parsers.prose",
     "Sitemap": "parsers.sitemap",
     "SitemapPage": "parsers.sitemap",
     "SourceName": "parsers.model",
+    "StatedFigure": "parsers.prose",
     "api_next_page": "parsers.listing",
     "challenge_kind": "parsers.challenge",
     "looks_like_bulletin_url": "parsers.titles",
@@ -61,6 +64,7 @@ _HOMES = {
     "parse_news_listing": "parsers.listing",
     "parse_sitemap": "parsers.sitemap",
     "parse_text": "parsers.text",
+    "read_prose": "parsers.prose",
     "sniff_format": "parsers.sniff",
 }
 
@@ -76,9 +80,11 @@ __all__ = [
     "NewsListing",
     "NotABulletin",
     "ParseError",
+    "ProseReading",
     "Sitemap",
     "SitemapPage",
     "SourceName",
+    "StatedFigure",
     "api_next_page",
     "challenge_kind",
     "looks_like_bulletin_url",
@@ -90,6 +96,7 @@ __all__ = [
     "parse_news_listing",
     "parse_sitemap",
     "parse_text",
+    "read_prose",
     "sniff_format",
 ]
 

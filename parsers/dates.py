@@ -237,3 +237,14 @@ def _published(match: re.Match[str]) -> tuple[dt.date, dt.time | None] | None:
         return day, dt.time(hour, int(groups["mi"]))
     except ValueError:
         return None
+
+
+# The month names above for other readers (parsers/claims.py): a regex alternation,
+# longest first, and the month a name stands for.
+MONTH_NAMES_PATTERN = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+
+def month_number(name: str) -> int | None:
+    """The month (1-12) a month's name or abbreviation stands for, in uk, ru or en
+    ("червня", "июня", "June", "Jun."); None for any other word."""
+    return _MONTHS.get(name.lower().rstrip("."))

@@ -14,7 +14,8 @@ bugs. They live here, in the lowest layer, because every other layer imports it.
     ├── FetchError           a URL that could not be fetched (flows/fetch.py)
     ├── WarehouseError       the DuckDB file, or a request to it (also RuntimeError)
     │   ├── WarehouseBusy    another process held the file too long
-    │   └── LockTimeout      another run held the warehouse too long (flows/locking.py)
+    │   ├── LockTimeout      another run held the warehouse too long (flows/locking.py)
+    │   └── MissingBulletins the warehouse lacks report dates a request needs
     └── RunFailed            a run ended failed: the data failed, not the code"""
 
 from __future__ import annotations
@@ -86,6 +87,17 @@ class LockTimeout(WarehouseBusy):
     """Another run kept the warehouse's run lock for longer than this run would wait."""
 
 
+class MissingBulletins(WarehouseError):
+    """The warehouse lacks report dates a request needs to be answered (`dates`, oldest
+    first); a backfill of them would answer it."""
+
+    def __init__(
+        self, message: str, *, dates: tuple[dt.date, ...], path: str | Path | None = None
+    ) -> None:
+        super().__init__(message, date=dates[0] if dates else None, path=path)
+        self.dates = tuple(dates)
+
+
 class RunFailed(LossesError):
     """A run ended failed (pages unreadable, dates missing); the message lists why."""
 
@@ -96,6 +108,7 @@ __all__ = [
     "FetchError",
     "LockTimeout",
     "LossesError",
+    "MissingBulletins",
     "NotABulletin",
     "ParseError",
     "RunFailed",

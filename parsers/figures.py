@@ -269,6 +269,17 @@ def _number_first(clause: str, line: int, whole_line: bool, strict: bool) -> lis
         # counts only alone on its line ("- 1092 танки,") and with a known label.
         alone = whole_line and pos == 0 and _is_end(clause, end)
         if strict or has_increase or (alone and classify_label(label)):
+            if has_increase and delta is not None and delta > value.total:
+                # "9 бойових броньованих машин (23 384)": the increase first and the total
+                # in brackets (the prose reader's shape), never total 9 and increase 23 384.
+                problem = (
+                    f"the number in brackets ({delta}) is larger than the number before it "
+                    f"({value.total}): the total in brackets, not the increase"
+                )
+                found.append(
+                    _candidate(label, line, clause, figure=None, problem=problem, has_increase=True)
+                )
+                return found
             figure = Figure(value.total, delta, value.qualifier)
             found.append(
                 _candidate(
@@ -280,6 +291,17 @@ def _number_first(clause: str, line: int, whole_line: bool, strict: bool) -> lis
             pos += 1
         if pos >= len(clause) or not starts_value(clause, pos):
             return found
+
+
+def is_list_item(cand: Candidate, line: str, others_on_line: int) -> bool:
+    """Whether a candidate is a bulletin list item rather than a figure inside a sentence:
+    "label — value" (any line), or "value label" with a readable figure alone on its
+    line ("- 1122 танки,", "• 512,420 (+1,290) military personnel")."""
+    if not starts_value(cand.text):
+        return True
+    if cand.figure is None or others_on_line != 1:
+        return False
+    return len(split_clauses(_strip_bullet(normalize_text(line).strip()))) == 1
 
 
 def _is_end(clause: str, pos: int) -> bool:
@@ -488,6 +510,13 @@ def build_bulletin(
             problems.append(f"cannot read the figure for {cand.label!r}: {cand.problem}")
             continue
         figure = cand.figure
+        if figure.delta is not None and figure.delta > figure.total:
+            # A total includes its increase: "ББМ — 9 (23 384)" is no (total, increase).
+            problems.append(
+                f"the increase of {name} ({figure.delta}) is larger than its total "
+                f"({figure.total}) in {cand.text!r}"
+            )
+            continue
         if figure.delta is None and omitted_delta is not None:
             figure = Figure(figure.total, omitted_delta, figure.qualifier)
         if name == "personnel" and figure.qualifier is None:

@@ -345,3 +345,44 @@ def _skip_units(text: str, pos: int) -> int:
         if word.rstrip(".") not in UNIT_WORDS:
             return pos
         pos = match.end()
+
+
+# ---------------------------------------------------------------- prose (parsers/prose.py)
+_APOSTROPHE_RE = re.compile("[’ʼ‘`]")
+
+
+def normalize_in_place(text: str) -> str:
+    """Unicode spaces to " " and apostrophes to "'", moving no character: every offset
+    stays valid in the text given (dashes are left as written, for the prose reader tells
+    a hyphen in "Су-34" or "2022-й" from a dash itself; invisible characters are the
+    caller's to remove, with their offsets)."""
+    if text.isascii():
+        return text.replace("\t", " ").replace("`", "'")
+    return _APOSTROPHE_RE.sub("'", _SPACE_RE.sub(" ", text))
+
+
+def is_decimal(raw: str) -> bool:
+    """ "1.3", "25,1": one dot or comma followed by one or two digits (never grouping)."""
+    text = raw.strip()
+    for separator in ".,":
+        head, sep, tail = text.partition(separator)
+        if sep and head.isdigit() and tail.isdigit() and 1 <= len(tail) <= 2:
+            return True
+    return False
+
+
+def read_scaled(raw: str, scale: int) -> int:
+    """A number before a scale word: "982" x 1000, "1.3" x 1 000 000, "25,1" x 1000,
+    "1 300" x 1000. NumberError when it can be read two ways ("1.300 тисяч": 1300 or 1.3)."""
+    text = normalize_spaces(raw).strip()
+    if is_decimal(text):
+        head, tail = re.split("[.,]", text)
+        value = int(head) * scale + int(tail) * scale // 10 ** len(tail)
+        if int(tail) * scale % 10 ** len(tail):
+            raise NumberError(f"cannot read number {raw!r}: more decimals than the scale holds")
+        return value
+    if re.fullmatch(r"[0-9]{1,3}[.,][0-9]{3}", text):
+        raise NumberError(
+            f"cannot read number {raw!r} before a scale word: a decimal or thousands separator"
+        )
+    return read_number(text) * scale

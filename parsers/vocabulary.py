@@ -119,6 +119,13 @@ _LABEL_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:military |enemy )?personnel",
         r"troops",
         r"manpower",
+        # Press prose: "втратила ще 1 280 військових", "950 солдат", "1,330 soldiers".
+        r"військов(?:і|их)",
+        r"солдат(?:и|ів)?",
+        r"загарбник(?:и|ів)",
+        r"военн(?:ые|ых)",
+        r"солдат(?:ы|ов)?",
+        r"(?:soldiers|servicemen|invaders|casualties)",
         # The press writes the personnel item as "окупантів — близько 512 420".
         r"окупант(?:и|ів)",
         r"оккупант(?:ы|ов)",
@@ -138,6 +145,7 @@ _LABEL_PATTERNS: dict[str, tuple[str, ...]] = {
         r"armou?red (?:combat|fighting|personnel) vehicles?",
         r"armou?red personnel carriers?",
         r"armou?red vehicles?",
+        r"combat vehicles",
         r"afvs?",
         r"apvs?",
         r"apcs?",
@@ -194,13 +202,14 @@ _LABEL_PATTERNS: dict[str, tuple[str, ...]] = {
         r"helicopters?",
     ),
     "uav": (
-        r"(?:бпла|бпл|безпілотник(?:и|ів)?|дрон(?:и|ів)?)" + _UAV_UK,
+        r"(?:бпла|бпл|безпілотник(?:и|ів|а)?|дрон(?:и|ів|а)?)" + _UAV_UK,
         r"безпілотн(?:і|их|ий) літальн(?:і|их|ий) апарат(?:и|ів)?" + _UAV_UK,
-        r"(?:бпла|беспилотник(?:и|ов)?|дрон(?:ы|ов)?)" + _UAV_RU,
+        r"(?:бпла|беспилотник(?:и|ов|а)?|дрон(?:ы|ов|а)?)" + _UAV_RU,
         r"беспилотн(?:ые|ых|ый) летательн(?:ые|ых|ый) аппарат(?:ы|ов)?" + _UAV_RU,
         r"(?:operational tactical (?:level )?)?(?:uavs?|drones?|unmanned aerial vehicles?)"
         r"(?: (?:of |at )?(?:the )?operational tactical level)?",
         r"uav systems",
+        r"(?:strategic (?:and )?)?tactical (?:uavs?|drones?)",  # an outlet's own
     ),
     "cruise_missiles": (
         r"крилат(?:і|их|а|у|ої) ракет(?:и|а|у)?",
@@ -209,9 +218,12 @@ _LABEL_PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "warships_boats": (
         r"(?:військов(?:і|их) )?корабл(?:і|ів|ь|я)(?: (?:та |й |і )?катер(?:и|ів)?)?",
-        r"катер(?:и|ів)",
+        r"(?:військов(?:ий|ого) )?корабель",  # "один корабель" (prose)
+        r"катер(?:и|ів)?",
+        r"катер(?:а|ов)",
         r"(?:военн(?:ые|ых) )?корабл(?:и|ей|ь|я)(?: (?:и )?катер(?:а|ов)?)?",
         r"(?:war|naval )?ships?(?: (?:and )?(?:boats?|cutters?))?",
+        r"boats? (?:and )?(?:war)?ships?",  # "boats / ships"
         r"boats?(?: (?:and )?cutters?)?",  # "boats / cutters" (mil.gov.ua, until 2022-05-20)
         r"cutters?",
     ),
@@ -226,7 +238,7 @@ _LABEL_PATTERNS: dict[str, tuple[str, ...]] = {
         r" (?:та|й|і) (?:авто)?цистерн(?:и|а)?(?: (?:з|із) пмм)?",
         r"(?:автомобильн(?:ая|ой|ую) техник(?:а|и|у)|автомобил(?:и|ей)|автотехник(?:а|и|у))"
         r" и (?:авто)?цистерн(?:ы|а)?(?: с гсм)?",
-        r"(?:military |motor )?(?:vehicles|automotive equipment|cars)"
+        r"(?:military |motor )?(?:vehicles|automotive (?:equipment|technology)|cars)"
         r" and (?:fuel )?(?:tanks?|trucks?|tankers?|tank trucks|cisterns)",
         r"(?:military |motor )?vehicles fuel tanks",
     ),
@@ -238,7 +250,7 @@ _LABEL_PATTERNS: dict[str, tuple[str, ...]] = {
         r"автомобил(?:и|ей)",
         r"автотехник(?:а|и|у)",
         r"(?:military |motor )?vehicles",
-        r"automotive equipment",
+        r"automotive (?:equipment|technology)",  # "automotive technology": an outlet's own
         r"military auto",
         r"cars",  # the aggregator's English edition before the merge
     ),
@@ -263,6 +275,7 @@ _LABEL_PATTERNS: dict[str, tuple[str, ...]] = {
         r"специальн(?:ая|ой|ую) техник(?:а|и|у)",
         r"спецтехник(?:а|и|у)",
         r"special (?:military )?(?:equipment|vehicles)",
+        r"special vehicles and other equipment",  # an outlet's own
     ),
     "mobile_srbm_systems": (
         r"(?:пускові установки|пускових установок|пу) отрк(?: трк)?",
@@ -272,6 +285,7 @@ _LABEL_PATTERNS: dict[str, tuple[str, ...]] = {
         r"оперативно тактическ(?:ие|их) ракетн(?:ые|ых) комплекс(?:ы|ов)",
         r"(?:mobile )?srbm(?: systems?| launchers)?",
         r"operational tactical missile systems?",
+        r"launchers? of (?:the )?operational tactical missile systems?",  # an outlet's own
         r"atgm srbm systems",
     ),
     "ground_robotic_systems": (
@@ -290,8 +304,8 @@ _LABEL_PATTERNS: dict[str, tuple[str, ...]] = {
 # "особового складу противника". Stripped from both ends before matching.
 _LEADING_NOISE = re.compile(
     r"^(?:(?:знищено|ліквідовано|уражено|уничтожено|ликвидировано|destroyed|eliminated|"
-    r"ще|еще|also|а також|також|и|та|і|й|and|"
-    r"одиниц[ьіяи]|од|единиц[аы]?|ед|units? of|units?|шт|pieces of|"
+    r"ще|еще|also|а також|також|и|та|і|й|and|своїх|своих|its|their|"
+    r"одиниц[ьіяию]|од|единиц[аыу]?|ед|units? of|units?|шт|pieces? of|"
     r"ворожих|ворожі|російських|російські|российских|российские|russian|enemy|the)\s)+"
 )
 _TRAILING_NOISE = re.compile(
@@ -473,3 +487,126 @@ def match_label(text: str, date: dt.date | None = None) -> str | None:
     if name == VEHICLES_ALONE:
         return resolve_vehicles(date)
     return name
+
+
+# --------------------------------------------------------------------------------------
+# Typos of known labels ("криласті ракети", "автоцистрен"): a word one edit away (a letter
+# added, dropped, changed, or two neighbours swapped) from a word of the label wording, on
+# words of five letters or more only and never on the first letter, so that short
+# abbreviations (ЗРК, ППО, БпЛА, MLRS) are never "corrected". English has too many short
+# words one edit from a label ("tasks", "thanks" -> tanks, "plans" -> planes): there only
+# words of seven letters or more ("helicopers", "aircarft").
+# --------------------------------------------------------------------------------------
+TYPO_MIN_LETTERS = 5
+TYPO_MIN_LATIN_LETTERS = 7
+# Words after a number that name people, not a category by themselves ("729 720 осіб").
+PEOPLE_UNITS = frozenset(("осіб", "особи", "людей", "чоловік", "человек", "persons", "people"))
+
+
+def _expand(pattern: str) -> list[str]:
+    """Every string a label pattern matches (they are finite: literals, "(?:a|b)", "[cs]"
+    and "?" only); ValueError for anything else."""
+    out, pos = _expand_sequence(pattern, 0)
+    if pos != len(pattern):
+        raise ValueError(f"cannot expand {pattern!r} at {pos}")
+    return out
+
+
+def _expand_sequence(pattern: str, pos: int) -> tuple[list[str], int]:
+    results = [""]
+    while pos < len(pattern) and pattern[pos] not in "|)":
+        if pattern.startswith("(?:", pos):
+            options: list[str] = []
+            pos += 3
+            while True:
+                branch, pos = _expand_sequence(pattern, pos)
+                options += branch
+                if pattern[pos] == ")":
+                    pos += 1
+                    break
+                pos += 1  # "|"
+        elif pattern[pos] == "[":
+            close = pattern.index("]", pos)
+            options, pos = list(pattern[pos + 1 : close]), close + 1
+        elif pattern[pos] == "\\" or pattern[pos] in ".*+{}^$":
+            raise ValueError(f"cannot expand {pattern!r} at {pos}")
+        else:
+            options, pos = [pattern[pos]], pos + 1
+        if pos < len(pattern) and pattern[pos] == "?":
+            options, pos = ["", *options], pos + 1
+        results = [r + o for r in results for o in options]
+    return results, pos
+
+
+@functools.cache
+def label_words() -> frozenset[str]:
+    """Every word of the label wording of five letters or more (built once, on first use)."""
+    words: set[str] = set()
+    for patterns in _LABEL_PATTERNS.values():
+        for pattern in patterns:
+            for text in _expand(pattern):
+                words.update(w for w in text.split() if len(w) >= TYPO_MIN_LETTERS)
+    return frozenset(words)
+
+
+@functools.cache
+def _deletions_index() -> dict[str, frozenset[str]]:
+    """Each label word, and each form of it with one letter dropped -> the label words."""
+    index: dict[str, set[str]] = {}
+    for word in label_words():
+        for variant in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
+            index.setdefault(variant, set()).add(word)
+    return {key: frozenset(value) for key, value in index.items()}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether a and b differ by exactly one insertion, deletion, substitution or swap of
+    two neighbouring letters."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        i = diff[0]
+        return len(diff) == 2 and diff[1] == i + 1 and a[i] == b[i + 1] and a[i + 1] == b[i]
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long[i]:
+        i += 1
+    return short[i:] == long[i + 1 :]
+
+
+def typo_corrections(word: str) -> frozenset[str]:
+    """The label words one edit away from `word` (lower case), same first letter, five
+    letters or more; empty for a word that is itself a label word, or too short."""
+    shortest = TYPO_MIN_LATIN_LETTERS if word.isascii() else TYPO_MIN_LETTERS
+    if len(word) < shortest or word in label_words():
+        return frozenset()
+    index = _deletions_index()
+    found: set[str] = set()
+    for variant in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
+        for candidate in index.get(variant, ()):
+            if candidate[0] == word[0] and _one_edit(word, candidate):
+                found.add(candidate)
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=4096)
+def classify_with_typo(text: str) -> tuple[str | None, str | None]:
+    """(category, corrected label) for a label with one word one edit away from the
+    wording ("криласті ракети" -> cruise_missiles); (None, None) when no correction
+    names a category, and (None, "") when corrections name different categories (a
+    guess either way)."""
+    words = normalize_label(text).split()
+    names: dict[str, str] = {}
+    for i, word in enumerate(words):
+        for candidate in typo_corrections(word):
+            fixed = " ".join([*words[:i], candidate, *words[i + 1 :]])
+            name = _classify_one(fixed)
+            if name is not None and name != NOT_A_FIGURE:
+                names.setdefault(name, fixed)
+    if len(names) == 1:
+        ((name, fixed),) = names.items()
+        return name, fixed
+    return (None, "") if names else (None, None)

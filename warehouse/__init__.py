@@ -8,8 +8,8 @@ runs, and exports. Flows and the CLI use only what is exported here.
         rows = wh.rows("SELECT report_date, tanks FROM daily_losses WHERE tanks > ?", [8000])
 
 `Warehouse` (store.py) is a facade; each concept is a module with its SQL in
-queries/: documents, loading, checking, reading, runs, status, preferences,
-exports; bodies (the body store), connection and migrations (opening the file),
+queries/: documents, loading, checking, reading, series, lookup, runs, status,
+preferences, exports; bodies (the body store), connection and migrations (opening the file),
 transactions.
 
 Names are imported when first used: `warehouse.records` or `warehouse.paths`
@@ -31,6 +31,8 @@ if TYPE_CHECKING:
         FetchedDocument,
         LoadResult,
         LossesError,
+        SeriesPoint,
+        SourceFreshness,
         StoredDocument,
         WarehouseBusy,
         WarehouseError,
@@ -47,6 +49,8 @@ _HOMES = {
     "FetchedDocument": ("warehouse.records", "FetchedDocument"),
     "LoadResult": ("warehouse.records", "LoadResult"),
     "LossesError": ("warehouse.records", "LossesError"),
+    "SeriesPoint": ("warehouse.records", "SeriesPoint"),
+    "SourceFreshness": ("warehouse.records", "SourceFreshness"),
     "StoredDocument": ("warehouse.records", "StoredDocument"),
     "Warehouse": ("warehouse.store", "Warehouse"),
     "WarehouseBusy": ("warehouse.records", "WarehouseBusy"),
@@ -62,6 +66,8 @@ __all__ = [
     "FetchedDocument",
     "LoadResult",
     "LossesError",
+    "SeriesPoint",
+    "SourceFreshness",
     "StoredDocument",
     "Warehouse",
     "WarehouseBusy",

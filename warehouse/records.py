@@ -126,6 +126,30 @@ class CheckSummary:
         return len(self.failures)
 
 
+@dataclass(frozen=True, slots=True)
+class SeriesPoint:
+    """One category's figures on one report date (`Warehouse.daily_series`)."""
+
+    date: dt.date  # the report date
+    total: int
+    delta: int | None  # the increase the bulletin states (None: it states none)
+    qualifier: str | None  # 'about', 'more', 'up_to' or None (exact)
+    source: str  # where the figures come from
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFreshness:
+    """How fresh one source is in the warehouse (`Warehouse.freshness`)."""
+
+    source: str
+    last_report_date: dt.date | None  # its newest bulletin (None: documents only)
+    last_fetched_at: dt.datetime | None  # when a document of it was last fetched
+
+    def days_behind(self, today: dt.date) -> int | None:
+        """Days from its newest report date to `today` (0: today's bulletin is in)."""
+        return None if self.last_report_date is None else (today - self.last_report_date).days
+
+
 __all__ = [
     "CHECK_STATUSES",
     "FAILING_STATUSES",
@@ -134,6 +158,8 @@ __all__ = [
     "FetchedDocument",
     "LoadResult",
     "LossesError",
+    "SeriesPoint",
+    "SourceFreshness",
     "StoredDocument",
     "WarehouseBusy",
     "WarehouseError",

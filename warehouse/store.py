@@ -16,9 +16,11 @@ from warehouse import (
     exports,
     integrity,
     loading,
+    lookup,
     preferences,
     reading,
     runs,
+    series,
     status,
 )
 from warehouse.bodies import DEFAULT_CODEC, BodyStore
@@ -30,6 +32,8 @@ from warehouse.records import (
     CheckSummary,
     FetchedDocument,
     LoadResult,
+    SeriesPoint,
+    SourceFreshness,
     StoredDocument,
     WarehouseError,
 )
@@ -193,6 +197,42 @@ class Warehouse:
         """For (source, report date 'YYYY-MM-DD') keys: the URL of the document the
         date's latest bulletin revision came from (keys with none are left out)."""
         return reading.document_urls(self._con, keys)
+
+    # -- looking bulletins up (warehouse/lookup.py) ---------------------------------
+
+    def covered_dates(self, start: dt.date, end: dt.date) -> set[dt.date]:
+        """The report dates from `start` to `end` (inclusive) with figures of any source."""
+        return lookup.covered_dates(self._con, start, end)
+
+    def bulletins_stating(
+        self, figures: Sequence[tuple[str, int]]
+    ) -> list[tuple[dt.date, str, int, bool, bool]]:
+        """For (category, value) pairs: (report date, category, value, as total, as
+        increase) of each bulletin (daily_losses_long) stating the value for the category."""
+        return lookup.bulletins_stating(self._con, figures)
+
+    # -- series and freshness (warehouse/series.py) ---------------------------------
+
+    def daily_series(
+        self,
+        *,
+        since: dt.date | None = None,
+        categories: Sequence[str] | None = None,
+        source: str | None = None,
+    ) -> dict[str, list[SeriesPoint]]:
+        """{category: its SeriesPoints, oldest first} from `since` on, canonical order:
+        of `source` (latest revisions), or across sources by preference (daily_losses_long)."""
+        return series.daily_series(self._con, since=since, categories=categories, source=source)
+
+    def recent_days(
+        self, days: int = 14, *, source: str | None = None
+    ) -> dict[str, list[SeriesPoint]]:
+        """daily_series of the last `days` days up to the newest report date (of `source`)."""
+        return series.recent_days(self._con, days, source=source)
+
+    def freshness(self) -> list[SourceFreshness]:
+        """Per source: its newest report date and when it was last fetched."""
+        return series.freshness(self._con)
 
     # -- the check (warehouse/checking.py) ------------------------------------------
 

@@ -1,5 +1,6 @@
-"""What every command shares: the --warehouse option, reading a date, the settings,
-and the one mapping from the project's errors to a line on stderr and an exit code.
+"""What every command shares: the --warehouse, --mirror, --wait and --json options,
+opening the warehouse and printing JSON, reading a date, the settings, and the one
+mapping from the project's errors to a line on stderr and an exit code.
 
 Exit codes, for every command:
     0  done
@@ -12,9 +13,14 @@ A `LossesError` raised inside a command (parsers/errors.py) never shows a traceb
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import decimal
 import functools
-from collections.abc import Callable
+import json
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -110,16 +116,73 @@ def warehouse_path(path: Path | None, *, mirror: bool = False) -> Path:
     return path or (MIRROR_WAREHOUSE if mirror else settings().warehouse_path)
 
 
+WaitOption = Annotated[
+    float,
+    typer.Option(
+        "--wait",
+        metavar="SECONDS",
+        min=0,
+        help="How long to wait while another process (a running backfill) holds the file.",
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+@contextmanager
+def open_warehouse(
+    path: Path | None, *, read_only: bool, wait: float, mirror: bool = False
+) -> Iterator[Any]:
+    """The warehouse, or a clear error (exit 2) if it cannot be opened."""
+    from warehouse import Warehouse
+
+    resolved = warehouse_path(path, mirror=mirror)
+    if not resolved.exists():
+        hint = "run a backfill first, or pass --warehouse PATH"
+        if not mirror and path is None and MIRROR_WAREHOUSE.exists():
+            hint = f"the runs against the local mirror wrote {MIRROR_WAREHOUSE}: pass --mirror"
+        raise fail(f"no warehouse at {resolved} ({hint})", EXIT_UNUSABLE)
+    with Warehouse.open(
+        resolved,
+        read_only=read_only,
+        wait_seconds=wait,
+        on_wait=lambda message: typer.secho(message, fg=typer.colors.YELLOW, err=True),
+    ) as wh:
+        yield wh
+
+
+def _plain(value: Any) -> Any:
+    """A JSON value for anything DuckDB returns."""
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return value.total_seconds()
+    if isinstance(value, decimal.Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, bytes | bytearray | memoryview):
+        return base64.b64encode(bytes(value)).decode()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def print_json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=_plain))
+
+
 __all__ = [
     "EXIT_FAILED",
     "EXIT_UNUSABLE",
     "MIRROR_WAREHOUSE",
+    "JsonOption",
     "ReadMirrorOption",
+    "WaitOption",
     "WarehouseOption",
     "command",
     "exit_code",
     "fail",
+    "open_warehouse",
     "parse_date",
+    "print_json",
     "settings",
     "warehouse_path",
 ]

@@ -5,14 +5,9 @@ opened or read is one clear line on stderr and exit code 2 (flows/commands/commo
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import decimal
-import json
 import sys
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -20,66 +15,16 @@ import typer
 
 from flows.commands.common import (
     EXIT_UNUSABLE,
-    MIRROR_WAREHOUSE,
+    JsonOption,
     ReadMirrorOption,
+    WaitOption,
     WarehouseOption,
     command,
     fail,
+    open_warehouse,
     parse_date,
-    warehouse_path,
+    print_json,
 )
-
-WaitOption = Annotated[
-    float,
-    typer.Option(
-        "--wait",
-        metavar="SECONDS",
-        min=0,
-        help="How long to wait while another process (a running backfill) holds the file.",
-    ),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
-
-
-@contextmanager
-def _open(
-    path: Path | None, *, read_only: bool, wait: float, mirror: bool = False
-) -> Iterator[Any]:
-    """The warehouse, or a clear error (exit 2) if it cannot be opened."""
-    from warehouse import Warehouse
-
-    resolved = warehouse_path(path, mirror=mirror)
-    if not resolved.exists():
-        hint = "run a backfill first, or pass --warehouse PATH"
-        if not mirror and path is None and MIRROR_WAREHOUSE.exists():
-            hint = f"the runs against the local mirror wrote {MIRROR_WAREHOUSE}: pass --mirror"
-        raise fail(f"no warehouse at {resolved} ({hint})", EXIT_UNUSABLE)
-    with Warehouse.open(
-        resolved,
-        read_only=read_only,
-        wait_seconds=wait,
-        on_wait=lambda message: typer.secho(message, fg=typer.colors.YELLOW, err=True),
-    ) as wh:
-        yield wh
-
-
-def _plain(value: Any) -> Any:
-    """A JSON value for anything DuckDB returns."""
-    if isinstance(value, dt.datetime | dt.date | dt.time):
-        return value.isoformat()
-    if isinstance(value, dt.timedelta):
-        return value.total_seconds()
-    if isinstance(value, decimal.Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, bytes | bytearray | memoryview):
-        return base64.b64encode(bytes(value)).decode()
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    raise TypeError(f"cannot write {type(value).__name__} as JSON")
-
-
-def _print_json(data: Any) -> None:
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=_plain))
 
 
 def _table(title: str | None, columns: list[str], rows: list[tuple]) -> None:
@@ -143,14 +88,14 @@ def check(
     from warehouse import FAILING_STATUSES
 
     since_date = parse_date(since, "--since")
-    with _open(warehouse, read_only=False, wait=wait, mirror=mirror) as wh:
+    with open_warehouse(warehouse, read_only=False, wait=wait, mirror=mirror) as wh:
         summary = wh.run_check(full=full)
         # New: not reported by this command before, whoever judged it (a flow's run too).
         new = wh.report_new_failures(since=since_date)
         findings = wh.check_rows(since=since_date)
         counts = wh.check_counts(since=since_date)
     if as_json:
-        _print_json([row.to_dict() for row in findings])
+        print_json([row.to_dict() for row in findings])
     else:
         scope = f" since {since_date}" if since_date else ""
         # "New" failures may have been judged by a flow's run before this command:
@@ -216,7 +161,7 @@ def export(
 
     One row per date, one column per category: the latest revision of the
     preferred source (mod, then minfin, api, text)."""
-    with _open(warehouse, read_only=True, wait=wait, mirror=mirror) as wh:
+    with open_warehouse(warehouse, read_only=True, wait=wait, mirror=mirror) as wh:
         files = wh.export(format, out, shape=shape)
     for path in files:
         typer.echo(str(path))
@@ -259,7 +204,7 @@ def sql(
         raise typer.BadParameter(
             f"{format!r}: choose one of {', '.join(SQL_FORMATS)}", param_hint="--format"
         )
-    with _open(warehouse, read_only=True, wait=wait, mirror=mirror) as wh:
+    with open_warehouse(warehouse, read_only=True, wait=wait, mirror=mirror) as wh:
         # Read-only covers the database; this covers files (COPY TO, read_csv, ATTACH).
         wh.restrict_external_access()
         try:
@@ -270,7 +215,7 @@ def sql(
         return
     format = "json" if as_json else format
     if format == "json":
-        _print_json([dict(zip(columns, row, strict=True)) for row in rows])
+        print_json([dict(zip(columns, row, strict=True)) for row in rows])
         return
     text = [["" if value is None else str(_shown(value)) for value in row] for row in rows]
     if format == "csv":
@@ -336,10 +281,10 @@ def status(
     """Last date per source, counts, check failures, quarantined documents, the last run."""
     from warehouse import FAILING_STATUSES
 
-    with _open(warehouse, read_only=True, wait=wait, mirror=mirror) as wh:
+    with open_warehouse(warehouse, read_only=True, wait=wait, mirror=mirror) as wh:
         info = wh.status()
     if as_json:
-        _print_json(info)
+        print_json(info)
         return
     typer.echo(f"warehouse {info['warehouse']} (schema version {info['schema_version']})")
     if info["sources"]:
@@ -400,10 +345,10 @@ def verify(
     wait: WaitOption = 120.0,
 ) -> None:
     """Read every stored document body back and check it against its sha256."""
-    with _open(warehouse, read_only=True, wait=wait, mirror=mirror) as wh:
+    with open_warehouse(warehouse, read_only=True, wait=wait, mirror=mirror) as wh:
         checked, problems = wh.verify_bodies()
     if as_json:
-        _print_json({"checked": checked, "problems": [vars(p) for p in problems]})
+        print_json({"checked": checked, "problems": [vars(p) for p in problems]})
     elif not problems:
         typer.echo(f"{checked} bodies checked: every one is there and intact")
     else:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from prefect.artifacts import Artifact
+
 from flows.backfill import backfill
 from flows.daily import daily
 from mirror import start_mirror
@@ -75,6 +77,12 @@ def test_daily_catches_up_missed_days_in_one_run(tmp_path):
         }
         runs = wh.rows("SELECT flow, outcome FROM runs WHERE flow = 'daily' ORDER BY run_id")
     assert runs == [("daily", "completed")]  # one run brought all three days
+    # its artifact: the last 14 days' sparklines (9 of them stored) and the report's command
+    artifact = Artifact.get("losses-daily-mod").data
+    [line] = [row for row in artifact.splitlines() if row.startswith("Personnel, daily")]
+    spark = line.rsplit("`", 2)[1]
+    assert len(spark) == 14 and spark[:5] == "·" * 5 and "·" not in spark[5:]
+    assert f"`losses report --warehouse {path} --out report.html`" in artifact
 
 
 def test_daily_waits_for_todays_bulletin_then_fails_clearly(tmp_path):

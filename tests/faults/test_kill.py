@@ -31,13 +31,18 @@ def wait_for(what, seconds: float):
     return None
 
 
+def _connected(process: psutil.Process, port: int) -> bool:
+    """Whether `process` has a TCP connection open to `port` (the run is fetching)."""
+    return any(c.raddr and c.raddr.port == port for c in process.net_connections("tcp"))
+
+
 def test_a_killed_backfill_leaves_no_server_and_no_running_run(tmp_path):
     path = tmp_path / "w.duckdb"
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
     env["PREFECT_HOME"] = str(tmp_path / "prefect")  # a temporary server of its own
-    # The mirror holds each answer 10 s: the run is killed while it waits for the first.
-    env.update(LOSSES_READ_TIMEOUT="60", LOSSES_REQUEST_DEADLINE="60")
-    with start_mirror(port=0, faults="/api/*=timeout:10") as mirror:
+    # The mirror holds each answer a minute: the run is killed while it waits for one.
+    env.update(LOSSES_READ_TIMEOUT="90", LOSSES_REQUEST_DEADLINE="90")
+    with start_mirror(port=0, faults="/api/*=timeout:60") as mirror:
         run = subprocess.Popen(
             [
                 LOSSES,
@@ -62,7 +67,9 @@ def test_a_killed_backfill_leaves_no_server_and_no_running_run(tmp_path):
             # Killed once the server runs and the run is under way (waiting on the mirror).
             server = wait_for(lambda: [c for c in parent.children(recursive=True)], 90)
             assert server, "the run started no temporary server"
-            assert wait_for(lambda: mirror.requests, 90), "the run never reached the mirror"
+            port = int(mirror.base_url.rsplit(":", 1)[1])
+            asking = wait_for(lambda: _connected(parent, port), 90)
+            assert asking, "the run never asked the mirror"
             os.kill(run.pid, signal.SIGKILL)
             run.wait(10)
         finally:

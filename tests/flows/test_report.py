@@ -89,3 +89,43 @@ def test_summarize_takes_the_checks_failing_rows_and_what_is_missing():
         {D(2024, 6, 4)},
         [ROW],
     )
+
+
+def recent_points(category: str, increases: list[int | None], end: dt.date) -> list:
+    """Points of the days up to `end` (a None increase: no point that day)."""
+    from warehouse import SeriesPoint
+
+    first = end - dt.timedelta(days=len(increases) - 1)
+    return [
+        SeriesPoint(first + dt.timedelta(days=n), 1000 + n, increase, None, "mod")
+        for n, increase in enumerate(increases)
+        if increase is not None
+    ]
+
+
+def test_the_artifact_has_sparklines_of_the_last_14_days_and_says_how_to_draw_charts():
+    date = D(2024, 6, 14)
+    personnel = [900, 1000, 1100, 1200, 1300, 1400, 1500, 1600, 1200, None, 900, 1000, 1550, 1250]
+    recent = {
+        "personnel": recent_points("personnel", personnel, date),
+        "tanks": recent_points("tanks", [3] * 14, date),
+    }
+    newest = (date, {"personnel": (512420, 1250, "about"), "tanks": (7900, 3, None)})
+    text = markdown(summary(newest=newest, recent=recent, warehouse="/data/w.duckdb"))
+    assert "Personnel, daily increases 2024-06-01..2024-06-14: `▁▂▃▄▅▆▇█▄·▁▂█▅`" in text
+    assert "| category | total | increase | last 14 days |" in text
+    assert "| personnel | about 512420 | +1250 | `▁▂▃▄▅▆▇█▄·▁▂█▅` |" in text
+    assert "| tanks | 7900 | +3 | `▁▁▁▁▁▁▁▁▁▁▁▁▁▁` |" in text
+    assert "`losses report --warehouse /data/w.duckdb --out report.html` writes a page" in text
+    # without the days (a run that loaded nothing new still has its newest day)
+    plain = markdown(summary(newest=newest))
+    assert "| tanks | 7900 | +3 |  |" in plain and "Personnel, daily" not in plain
+    assert "`losses report --out report.html`" in plain
+
+
+def test_summarize_passes_the_recent_days_and_the_warehouse():
+    result = IngestResult(Tally(), wanted=set(), missing=set(), newest_listed=None)
+    recent = {"tanks": recent_points("tanks", [1, 2], D(2024, 6, 2))}
+    made = summarize("daily", "mod", result, None, None, recent=recent, warehouse="/w.duckdb")
+    assert (made.recent, made.warehouse) == (recent, "/w.duckdb")
+    assert summarize("daily", "mod", result, None, None).recent == {}

@@ -89,7 +89,7 @@ def test_stdin_and_date(app):
     [
         (["mod/mod-uk-decoy.html"], "mod-uk-decoy.html: not a bulletin"),
         (["mod/challenge-cloudflare.html"], "it is a challenge page"),
-        (["text/uk-prose-only.txt", "--json"], "no bulletin figures"),
+        (["text/uk-no-figures.txt", "--json"], "no bulletin figures"),
         (["does-not-exist.html"], "cannot read"),
     ],
 )

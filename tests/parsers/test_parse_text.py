@@ -199,9 +199,19 @@ def test_unreadable_numbers_are_errors_never_numbers():
     assert "'артсистеми'" in bulletin.errors[1] and "1 2 3 4 5 6 7" in bulletin.errors[1]
 
 
-def test_prose_without_a_list():
+def test_prose_without_a_list_is_read_by_the_prose_reader():
+    """The personnel total and increase of the prose are loaded; "Також знищено 20
+    танків і 36 бронемашин" does not say whether those are totals or increases: errors,
+    never guessed (parsers/prose.py)."""
+    (bulletin,) = parse_document(read_fixture("text/uk-prose-only.txt"))
+    assert dict(bulletin.figures) == {"personnel": Figure(729720, 1420, "about")}
+    assert len(bulletin.errors) == 2
+    assert all("does not say whether" in error for error in bulletin.errors)
+
+
+def test_text_without_figures():
     with pytest.raises(ParseError, match="no bulletin figures"):
-        parse_document(read_fixture("text/uk-prose-only.txt"))
+        parse_document(read_fixture("text/uk-no-figures.txt"))
 
 
 # ---------------------------------------------------------------- inline variants
