@@ -12,6 +12,7 @@ import asyncio
 import concurrent.futures
 import datetime as dt
 import logging
+import time
 from collections.abc import Coroutine
 from typing import Any, TypeVar
 
@@ -222,6 +223,8 @@ def ingest(
 ) -> IngestResult:
     """Bring the wanted report dates of one source into the warehouse."""
     name = source.name
+    limit = settings.run_time_limit
+    deadline = time.monotonic() + limit if limit else None
     tally = reparse_stored(source, wh)
     # A stored document that fails again may yet be superseded by a good copy this
     # run fetches: its failure is reported only if it is still pending at the end.
@@ -241,8 +244,15 @@ def ingest(
         searched += found.searched
         queue = [r for r in found.requests if r.url not in requested]
         requested.update(r.url for r in queue)
-        _fetch_and_load_all(settings, source, queue, wh, tally)
+        left = _fetch_and_load_all(settings, source, queue, wh, tally, deadline)
         pending -= wh.loaded_dates(name, min(pending), max(pending))
+        if left:
+            shown = ", ".join(r.url for r in left[:5]) + (" ..." if len(left) > 5 else "")
+            tally.failures.append(
+                f"{name}: the run's time limit ({limit:g} s, LOSSES_RUN_TIME_LIMIT) was reached "
+                f"with {len(left)} document(s) not fetched: {shown}"
+            )
+            break
         if not found.more:
             break
         round += 1
@@ -266,16 +276,24 @@ def ingest(
 
 
 def _fetch_and_load_all(
-    settings: Settings, source: Source, queue: list[Request], wh: Warehouse, tally: Tally
-) -> None:
+    settings: Settings,
+    source: Source,
+    queue: list[Request],
+    wh: Warehouse,
+    tally: Tally,
+    deadline: float | None = None,
+) -> list[Request]:
     """Fetch and load the queue in batches (follow-ups, e.g. the next page of a range,
-    join the queue), with progress."""
+    join the queue), with progress; stops at `deadline` (time.monotonic), and returns
+    what was not fetched (every batch fetched so far is stored and loaded)."""
     if not queue:
-        return
+        return []
     reporter = progress.reporter()
     reporter.start(f"{source.name}: fetch and load", len(queue))
     total = len(queue)
     while queue:
+        if deadline is not None and time.monotonic() >= deadline:
+            break
         batch, queue = queue[: settings.batch_size], queue[settings.batch_size :]
         done, follow_ups = fetch_and_load(settings, source, batch, wh, len(batch))
         tally.add(done)
@@ -283,3 +301,4 @@ def _fetch_and_load_all(
         total += len(follow_ups)
         reporter.advance(len(batch), total=total)
     reporter.finish()
+    return queue

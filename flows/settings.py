@@ -196,6 +196,8 @@ class Settings:
     daily_cron: str = _setting("LOSSES_DAILY_CRON", "30 9 * * *", _text)
     timezone: str = _setting("LOSSES_TIMEZONE", "Europe/Kyiv", _text)
     lock_wait_seconds: float = _setting("LOSSES_LOCK_WAIT_SECONDS", 3600.0, _seconds)
+    # The most one run may spend fetching (0: no limit); what it fetched is kept.
+    run_time_limit: float = _setting("LOSSES_RUN_TIME_LIMIT", 6 * 3600.0, _seconds)
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:

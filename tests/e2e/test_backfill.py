@@ -157,3 +157,32 @@ def test_a_run_killed_before_is_recorded_as_crashed_by_the_next(mirror, tmp_path
     with Warehouse.open(path, read_only=True) as wh:
         outcomes = wh.rows("SELECT flow, outcome FROM runs ORDER BY run_id")
     assert outcomes == [("backfill", "crashed"), ("backfill", "completed")]
+
+
+def test_a_run_past_its_time_limit_keeps_what_it_fetched_and_names_the_rest(
+    mirror, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("LOSSES_BATCH_SIZE", "1")
+    monkeypatch.setenv("LOSSES_RUN_TIME_LIMIT", "0.000001")  # spent before the first batch
+    path = tmp_path / "losses.duckdb"
+    state = backfill(
+        start=dt.date(2024, 4, 1),
+        end=dt.date(2024, 5, 31),
+        source="minfin",
+        base_url=mirror.url("minfin"),
+        warehouse=str(path),
+        return_state=True,
+    )
+    assert state.is_failed()
+    assert "the run's time limit (1e-06 s, LOSSES_RUN_TIME_LIMIT) was reached" in state.message
+    assert "with 2 document(s) not fetched" in state.message and "2024-04/" in state.message
+    monkeypatch.setenv("LOSSES_RUN_TIME_LIMIT", "0")  # no limit: the re-run brings it all
+    again = backfill(
+        start=dt.date(2024, 4, 1),
+        end=dt.date(2024, 5, 31),
+        source="minfin",
+        base_url=mirror.url("minfin"),
+        warehouse=str(path),
+        return_state=True,
+    )
+    assert again.is_completed(), again.message
