@@ -27,7 +27,9 @@ What is read, in any of the three languages:
   item borrows "техніки"), numbers that take the category of the figure before them
   ("1,270 troops on Sunday and another 1,290 on Monday", "…, з них 1 120 — за минулу
   добу"), typos of known labels (parsers.vocabulary.classify_with_typo) and outlets' own
-  labels (all wording lives in parsers/vocabulary.py).
+  labels (all wording lives in parsers/vocabulary.py), and a label before the number in
+  words naming a count of it ("Sunday's death toll of 1,270", "the total number of Russian
+  troops killed ... now exceeds 500,000", "Casualty numbers have exceeded 1,000 per day").
 
 What is never read (each is a problem quoting its sentence, unless it is plainly no
 figure at all: a date, a year, "24 hours", "18 months", "two deadliest days", a
@@ -38,7 +40,9 @@ increase, or a period ("за тиждень"); an increase above its category's 
 (parsers.vocabulary) when only the wording made it an increase; and figures that
 disagree: every statement of one category and kind in a text (the list, the headline,
 the lead restating it) must agree, a rounded or bounded one with its bound ("over 1.3
-million" with 1 311 180), or none of them is read.
+million" with 1 311 180), or none of them is read - but for increases each tied to a
+day of its own ("1,270 troops on Sunday and another 1,290 on Monday", "Sunday's toll of
+1,270 ... a day later with 1,290"): each is read (parse_text loads none of them).
 
 Pure functions, no I/O. `read_prose` takes no date: "автомобільна техніка" alone (a
 category that depends on the date, see parsers.vocabulary.resolve_vehicles) is read only
@@ -358,6 +362,33 @@ _BORROW_INTRO = frozenset(
         *("всего", "overall"),
     )
 )
+# A number whose label comes before it, in words that name a count of the category:
+# "Sunday's death toll of 1,270", "the total number of Russian troops killed ... now
+# exceeds 500,000", "Casualty numbers have reportedly exceeded 1,000 per day".
+_COUNT_NOUNS = frozenset(("number", "numbers", "toll", "tally", "count", "figure", "figures"))
+_PERSONNEL_COUNTS = frozenset(("death", "casualty", "casualties"))  # "death toll"
+_COUNT_GAP = 16  # words at most between the count's words and its number
+# Words naming the day of a figure ("on Sunday", "Sunday's", "a day later", "2 June"):
+# increases of one category tied to different days are no conflict.
+_WEEKDAY_FORMS = (
+    r"monday|понеділ(?:ок|ка|ку)|понедельник(?:а|у)?",
+    r"tuesday|вівтор(?:ок|ка|ку)|вторник(?:а|у)?",
+    r"wednesday|серед(?:а|у|и)|сред(?:а|у|ы)",
+    r"thursday|четвер(?:га|гу)?|четверг(?:а|у)?",
+    r"friday|п'?ятниц(?:я|ю|і)|пятниц(?:а|у|ы)",
+    r"saturday|субот(?:а|у|и)|суббот(?:а|у|ы)",
+    r"sunday|неділ(?:я|ю|і)|воскресень(?:е|я)",
+)
+_DAY_PHRASE_RE = re.compile(
+    rf"{_WB}(?:"
+    + "|".join(f"(?P<w{n}>{forms})" for n, forms in enumerate(_WEEKDAY_FORMS))
+    + r"|yesterday|вчора|вчера|позавчора|позавчера"
+    r"|(?:a|one) day later|the (?:next|following|previous) day|the day (?:before|after)"
+    r"|наступного дня|напередодні|на наступний день|на следующий день|накануне"
+    rf"|[0-9]{{1,2}}(?:st|nd|rd|th)? (?:of )?[^\W\d_]{{3,}}|[^\W\d_]{{3,}} [0-9]{{1,2}}"
+    rf"(?:st|nd|rd|th)?(?![0-9])){_WE}",
+    re.IGNORECASE,
+)
 _BULLET_RE = re.compile(r"^\s*(?:[-–—•▪·*✅➖➡►○●◦]|[0-9]{1,2}[.)](?= )|[0-9]\ufe0f?\u20e3)")
 _ABBREVIATIONS = frozenset(
     (
@@ -464,6 +495,7 @@ class _Fig:
     magnitude_pair: bool = False
     orientation: str | None = None  # "total-first", "increase-first", "either"
     dropped: bool = False
+    own_kind: str | None = None  # said by its own words ("Sunday's death toll of")
 
 
 @dataclass(slots=True, eq=False)
@@ -888,6 +920,8 @@ class _Reader:
             if fig is None:
                 fig = self.number_first(unit, expr, starts, loose, n)
             if fig is None:
+                fig = self.counted(unit, expr, loose, n)
+            if fig is None:
                 continue
             if fig is _NO_CATEGORY:  # a count that is no category ("200 полоненими")
                 skip.add(n)
@@ -953,6 +987,99 @@ class _Reader:
             unit.figs.append(fig)
             if fig.bracket is not None or fig.shape == "label-first":
                 unit.shaped = True
+
+    def counted(self, unit: _Unit, expr: _Expr, loose: list[_Expr], n: int) -> _Fig | None:
+        """ "Sunday's death toll of 1,270", "the total number of Russian troops killed ...
+        now exceeds 500,000", "Casualty numbers have reportedly exceeded 1,000": words
+        naming a count of a category, earlier in the number's clause, no number between."""
+        tokens = unit.tokens
+        segment = unit.segments[expr.i]
+        first = loose[n - 1].j if n > 0 else 0
+        nxt = tokens[expr.j] if expr.j < len(tokens) else None
+        # "... of 1,270 marked": the number right after "of"; else nothing after it but
+        # its cue ("exceeded 1,000 per day"): "over two years ago" is no count
+        right_after_of = expr.bound_i > 0 and tokens[expr.bound_i - 1].key == "of"
+        if not right_after_of and (
+            nxt is not None
+            and nxt.kind in ("word", "model")
+            and not (nxt.key in _JOINERS or self.in_cue(unit, nxt))
+        ):
+            return None
+        for index in range(expr.bound_i - 1, max(first, expr.bound_i - _COUNT_GAP) - 1, -1):
+            tok = tokens[index]
+            if unit.segments[index] != segment or tok.kind not in ("word", "masked"):
+                return None
+            if tok.key not in _COUNT_NOUNS:
+                continue
+            name = None
+            start = index
+            if index + 1 < expr.bound_i and tokens[index + 1].key == "of":
+                ends = [
+                    e
+                    for e in range(index + 2, min(index + 8, expr.bound_i))
+                    if tokens[e].kind == "word"
+                ]
+                if ends:
+                    name, _ = self.longest_label(tokens[index + 2].start, tokens, ends)
+            if name is None and index > 0 and tokens[index - 1].key in _PERSONNEL_COUNTS:
+                name, start = "personnel", index - 1
+            if name is None or name == NOT_A_FIGURE:
+                return None
+            fig = _Fig(expr, name, "counted", (tokens[start].start, expr.end), expr.j, unit)
+            if start > 0 and tokens[start - 1].kind == "word":
+                before = tokens[start - 1].key
+                if before == "total":
+                    fig.own_kind = "total"
+                elif before in ("daily", "yesterday's") or _DAY_PHRASE_RE.fullmatch(
+                    before.removesuffix("'s")
+                ):
+                    fig.own_kind = "increase"  # "Sunday's death toll of 1,270"
+                if fig.own_kind:
+                    fig.span = (tokens[start - 1].start, expr.end)
+            return fig
+        return None
+
+    def day_of(self, fig: _Fig) -> str | None:
+        """The day its clause ties a figure to ("1,270 troops on Sunday", "Sunday's toll
+        of 1,270", "a day later with 1,290"), as a key: the words after it up to the next
+        figure are tried first, then those before it back to the figure before."""
+        unit = fig.unit
+        tokens = unit.tokens
+        segment = unit.segments[fig.expr.i]
+        same = sorted(
+            (f for f in unit.figs if unit.segments[f.expr.i] == segment), key=lambda f: f.expr.i
+        )
+        at = same.index(fig)
+        in_segment = [i for i, s in enumerate(unit.segments) if s == segment]
+        after_end = (
+            tokens[same[at + 1].expr.bound_i].start
+            if at + 1 < len(same)
+            else tokens[in_segment[-1]].end
+        )
+        before_start = tokens[same[at - 1].end_i - 1].end if at > 0 else tokens[in_segment[0]].start
+        after_start = tokens[fig.end_i - 1].end if fig.end_i > 0 else fig.span[1]
+        after = self.day_keys(after_start, after_end)
+        if after:
+            return after[0]
+        before = self.day_keys(before_start, tokens[fig.expr.bound_i].start)
+        return before[-1] if before else None
+
+    def day_keys(self, start: int, end: int) -> list[str]:
+        keys: list[str] = []
+        if start >= end:
+            return keys
+        for match in _DAY_PHRASE_RE.finditer(self.norm, start, end):
+            weekday = next((g for g, v in match.groupdict().items() if v), None)
+            if weekday is not None:
+                keys.append(weekday)
+                continue
+            words = match[0].lower().split()
+            if words[0][:1].isdigit() or words[-1][:1].isdigit():
+                month = words[0] if words[-1][:1].isdigit() else words[-1]
+                if month.rstrip(".") not in _MONTHS:
+                    continue  # "15 tanks": no date
+            keys.append(" ".join(words))
+        return keys
 
     def stands_alone(self, unit: _Unit, expr: _Expr) -> bool:
         """No words of its own after a number but its clause's cue ("another 1,290 on
@@ -1309,6 +1436,10 @@ class _Reader:
             if fig.dropped or fig.bracket is not None:
                 previous = fig if not fig.dropped else previous
                 continue
+            if fig.own_kind is not None:
+                fig.kind, fig.from_cue = fig.own_kind, True
+                previous = fig
+                continue
             kind, why = self.cue_kind(fig, seg_kinds, sentence_kinds, figure_segments, previous)
             if why:
                 self.problem(fig.unit, why)
@@ -1453,9 +1584,13 @@ class _Reader:
         drop: set[int] = set()
         for name, group in by_category.items():
             known: dict[str, int] = {}
+            per_day: set[int] = set()  # increases, each of its own day
             for kind in ("total", "increase"):
                 stated = [o for o in group if o.kind == kind]
                 exact = {o.value for o in stated if _exact(o, name)}
+                if len(exact) > 1 and kind == "increase" and self.each_its_day(stated, name):
+                    per_day = exact
+                    continue
                 if len(exact) > 1:
                     self.disagree(stated, f"different {kind}s for {name}")
                     drop |= {id(o) for o in stated}
@@ -1468,7 +1603,8 @@ class _Reader:
                         self.disagree(stated, f"a rounded {kind} for {name} that disagrees")
                         drop |= {id(o) for o in stated}
                         del known[kind]
-            if "total" in known and "increase" in known and known["increase"] > known["total"]:
+            largest = max(per_day or {known.get("increase", 0)})
+            if "total" in known and largest > known["total"]:
                 self.disagree(group, f"an increase of {name} larger than its total")
                 drop |= {id(o) for o in group if o.kind}
             unsaid = [o for o in group if o.kind is None]
@@ -1476,7 +1612,7 @@ class _Reader:
             for out in unsaid:
                 fits = [
                     v
-                    for v in known.values()
+                    for v in (*known.values(), *per_day)
                     if (v == out.value if _exact(out, name) else _agrees(out, v))
                 ]
                 if fits:
@@ -1493,6 +1629,23 @@ class _Reader:
                     )
                     drop.add(id(out))
         return [o for o in outs if id(o) not in drop]
+
+    def each_its_day(self, stated: list[_Out], name: str) -> bool:
+        """Different increases of one category that are no conflict: each exact one tied
+        to a day of its own ("1,270 troops on Sunday and another 1,290 on Monday"), no two
+        values to one day, and every rounded or bounded one fitting one of them."""
+        values: dict[str, set[int]] = {}
+        exact = {o.value for o in stated if _exact(o, name)}
+        for out in stated:
+            if not _exact(out, name):
+                if not any(_agrees(out, v) for v in exact):
+                    return False
+                continue
+            day = self.day_of(out.fig)
+            if day is None:
+                return False
+            values.setdefault(day, set()).add(out.value)
+        return all(len(v) == 1 for v in values.values())
 
     def disagree(self, outs: list[_Out], why: str) -> None:
         units = list(dict.fromkeys(o.fig.unit for o in outs))

@@ -101,6 +101,7 @@ def prose_bulletin(reading: ProseReading, *, date: dt.date | None, lang: str) ->
     totals: dict[str, StatedFigure] = {}
     increases: dict[str, StatedFigure] = {}
     unsaid: dict[str, StatedFigure] = {}
+    several: set[str] = set()
     for figure in reading.figures:
         exact = not figure.rounded and (
             figure.bound is None or (figure.bound == "about" and figure.category == "personnel")
@@ -110,10 +111,18 @@ def prose_bulletin(reading: ProseReading, *, date: dt.date | None, lang: str) ->
         if figure.kind == "total":
             totals.setdefault(figure.category, figure)
         elif figure.kind == "increase" and figure.bound is None:
-            increases.setdefault(figure.category, figure)
+            first = increases.setdefault(figure.category, figure)
+            if first.value != figure.value:
+                several.add(figure.category)  # one for each day: which is the bulletin's?
         elif figure.kind is None:
             unsaid.setdefault(figure.category, figure)
     errors = list(reading.problems)
+    for name in sorted(several, key=CATEGORY_NAMES.index):
+        quotes = dict.fromkeys(
+            f.quote for f in reading.figures if f.category == name and f.kind == "increase"
+        )
+        errors.append(f"different increases for {name}: " + " / ".join(map(repr, quotes)))
+        del increases[name]
     candidates: list[Candidate] = []
     only_increase: list[str] = []
     for name in CATEGORY_NAMES:

@@ -89,17 +89,6 @@ def test_the_worked_example(example, history):
     }
 
 
-# The prose reader (parsers/prose.py) reads none of the example's personnel figures: it
-# requires every increase of a category in a text to agree, and drops them all ("different
-# increases for personnel") when "1,270 troops on Sunday" meets "another 1,290 on Monday".
-PERSONNEL_UNREAD = pytest.mark.xfail(
-    strict=True,
-    reason="parsers/prose.py drops every personnel figure of the example (1,270 on Sunday, "
-    "1,290 on Monday: 'different increases for personnel')",
-)
-
-
-@PERSONNEL_UNREAD
 def test_the_worked_example_personnel_claims(example, history):
     _, report = factchecked(example, history)
     # Sunday's and Monday's tolls hold, each in the bulletin of the next morning.
@@ -141,7 +130,6 @@ def test_the_worked_example_as_a_table(example, history):
     assert "contradicted" in out.splitlines()[-1]
 
 
-@PERSONNEL_UNREAD
 def test_the_worked_example_on_june_alone_names_the_backfill(example, june_2024):
     # Its superlatives compare with every day of the war, its run with May.
     result = run(str(example), "--warehouse", str(june_2024))

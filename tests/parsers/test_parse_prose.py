@@ -481,6 +481,103 @@ def test_a_restatement_that_disagrees_is_reported_and_neither_is_read():
     assert "1,340 soldiers" in reading.problems[0] and "(+1,330)" in reading.problems[0]
 
 
+# ---------------------------------------------------------------- increases of their own days
+PER_DAY = (
+    "Russia has experienced its two deadliest days of the war, losing 1,270 troops on Sunday "
+    "and another 1,290 on Monday, according to Ukraine’s Defense Ministry. "
+    "Sunday’s death toll of 1,270 marked the highest single-day casualty figure since Russia’s "
+    "invasion began over two years ago, but it was surpassed just a day later with 1,290 "
+    "Russian soldiers reportedly killed. Ukraine claims that the total number of Russian troops "
+    "killed since the start of the conflict now exceeds 500,000."
+)
+
+
+def test_increases_of_one_category_each_of_its_own_day_are_each_read():
+    reading = read_prose(PER_DAY, "en")
+    assert reading.problems == ()
+    first, second, third = (
+        "Russia has experienced its two deadliest days of the war, losing 1,270 troops on "
+        "Sunday and another 1,290 on Monday, according to Ukraine’s Defense Ministry.",
+        "Sunday’s death toll of 1,270 marked the highest single-day casualty figure since "
+        "Russia’s invasion began over two years ago, but it was surpassed just a day later "
+        "with 1,290 Russian soldiers reportedly killed.",
+        "Ukraine claims that the total number of Russian troops killed since the start of the "
+        "conflict now exceeds 500,000.",
+    )
+    assert [
+        (f.category, f.value, f.kind, f.bound, f.quote, PER_DAY[f.span[0] : f.span[1]])
+        for f in reading.figures
+    ] == [
+        ("personnel", 1270, "increase", None, first, "1,270 troops"),
+        ("personnel", 1290, "increase", None, first, "1,290"),
+        ("personnel", 1270, "increase", None, second, "Sunday’s death toll of 1,270"),
+        ("personnel", 1290, "increase", None, second, "1,290 Russian soldiers"),
+        (
+            "personnel",
+            500000,
+            "total",
+            "over",
+            third,
+            "total number of Russian troops killed since the start of the conflict now "
+            "exceeds 500,000",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia lost 1,270 troops over the past day. It lost 1,290 soldiers in the past 24 hours.",
+        "Russia lost 1,270 troops and another 1,290 soldiers, the General Staff said.",
+        "Russia lost 1,270 troops on Sunday. On Sunday it lost 1,290 soldiers.",  # one day
+        "Russia lost 1,270 troops on Sunday. It lost 1,290 soldiers over the past day.",
+    ],
+)
+def test_different_increases_not_tied_to_different_days_are_a_conflict(text):
+    reading = read_prose(text, "en")
+    assert reading.figures == ()
+    assert len(reading.problems) == 1
+    assert reading.problems[0].startswith("different increases for personnel: ")
+    assert "1,270 troops" in reading.problems[0] and "1,290" in reading.problems[0]
+
+
+def test_per_day_increases_are_never_loaded_as_the_bulletins():
+    text = (
+        "Since the start of the invasion Russia has lost 512,420 troops. "
+        "Russia lost 1,270 troops on Sunday and another 1,290 on Monday."
+    )
+    assert [f.value for f in read_prose(text).figures] == [512420, 1270, 1290]
+    found = bulletin(text)
+    assert found.figures["personnel"] == Figure(512420, None, "about")
+    assert found.errors == (
+        "different increases for personnel: "
+        "'Russia lost 1,270 troops on Sunday and another 1,290 on Monday.'",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Casualty numbers have reportedly exceeded 1,000 per day since Russia launched a new "
+            "offensive in Kharkiv on May 10.",
+            [("personnel", 1000, "increase", "over", False)],
+        ),
+        (
+            "Russia's daily death toll of 1,290 was its highest.",
+            [("personnel", 1290, "increase", None, False)],
+        ),
+        (  # a count of no category, and a number that is not the count's
+            "The number of Russian attacks rose over two years, the General Staff said of the "
+            "enemy's losses.",
+            [],
+        ),
+    ],
+)
+def test_a_label_before_the_number_in_words_naming_a_count(text, expected):
+    assert read(text, "en") == expected
+
+
 def test_a_disagreeing_prose_restatement_is_a_bulletin_error():
     text = (
         "За минулу добу ворог втратив 1 330 військових.\n"
