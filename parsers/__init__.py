@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from parsers.titles import looks_like_bulletin_url
 
 # Bump whenever the output for some input changes (the warehouse records it per load).
-PARSER_VERSION = "2.2"
+PARSER_VERSION = "2.3"
 
 _HOMES = {
     "Bulletin": "parsers.model",

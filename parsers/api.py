@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from parsers.decoding import decode_body
 from parsers.errors import ParseError
 from parsers.model import Bulletin, Figure
-from parsers.numbers import NumberError, read_number
+from parsers.numbers import MAX_NUMBER, NumberError, read_number
 from parsers.vocabulary import BY_API_KEY, CATEGORY_NAMES
 
 
@@ -67,7 +67,6 @@ def parse_api(
 
 # No count of this war comes near it (personnel is ~10**6): a larger number ("1e20") is
 # a broken record, not a figure.
-MAX_NUMBER = 10**8
 # "2024-06-04", optionally with a time ("2024-06-04T00:00:00Z", "2024-06-04 00:00:00").
 _DATE_RE = re.compile(
     r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})"

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from parsers.model import Bulletin, Figure
 from parsers.numbers import (
+    MAX_NUMBER,
     QUALIFIER_WORDS,
     UNIT_WORDS,
     NumberError,
@@ -369,7 +370,10 @@ def _plain_item(line: str, index: int) -> Candidate | None:
         return None
     qualifier = QUALIFIER_WORDS[item["qualifier"]] if item["qualifier"] else None
     delta = int(item["delta"].replace(" ", "")) if item["delta"] else None
-    figure = Figure(int(item["total"].replace(" ", "")), delta, qualifier)
+    total = int(item["total"].replace(" ", ""))
+    if total > MAX_NUMBER or (delta is not None and delta > MAX_NUMBER):
+        return None  # the general reader says why (read_number)
+    figure = Figure(total, delta, qualifier)
     clause = item["clause"]
     return _candidate(
         item["label"], index, clause, figure=figure, problem=None, has_increase=delta is not None

@@ -80,8 +80,20 @@ _THOUSAND_WORD_RE = re.compile(r"([0-9]{1,3}) ?(?:тис|тыс)\.? ?([0-9]{3})"
 _GROUP_SEPARATORS = " ,.'’"
 
 
+# No count in these bulletins comes near a hundred million; a larger number is an error
+# (a typo, a hostile page), never a figure: past 2^63 it could not even be stored.
+MAX_NUMBER = 10**8
+
+
 def read_number(raw: str) -> int:
     """The integer a number token stands for, or NumberError naming the text and reason."""
+    value = _read_number(raw)
+    if value > MAX_NUMBER:
+        raise NumberError(f"cannot read number {raw!r}: implausibly large (more than {MAX_NUMBER})")
+    return value
+
+
+def _read_number(raw: str) -> int:
     text = raw if raw.isascii() and raw.isdigit() else normalize_spaces(raw).strip()
     if not text:
         raise NumberError("empty number")

@@ -183,3 +183,12 @@ def test_an_increase_bracket_that_cannot_be_read_is_an_error(text):
 def test_a_bracket_of_words_is_not_an_increase():
     value = scan_value("27 (катери)")
     assert (value.total, value.has_increase, value.end) == (27, False, 2)
+
+
+@pytest.mark.parametrize(
+    "raw", ["1000000000000000000000000000000", "100 000 001", "9,223,372,036,854,775,808"]
+)
+def test_a_number_past_any_count_is_an_error_naming_it(raw):
+    with pytest.raises(ParseError, match="implausibly large"):
+        read_number(raw)
+    assert read_number("100 000 000") == 10**8
