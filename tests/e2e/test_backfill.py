@@ -29,10 +29,10 @@ DAYS = (LAST - FIRST).days + 1
 MONTHS = (LAST.year - FIRST.year) * 12 + LAST.month - FIRST.month + 1
 
 
-def _backfill(mirror, path, source: str | None = None):
+def _backfill(mirror, path, source: str | None = None, start=START, end=LAST):
     return backfill(
-        start=START,
-        end=LAST,
+        start=start,
+        end=end,
         source=source,
         base_url=mirror.url(source or "minfin"),
         warehouse=str(path),
@@ -145,14 +145,7 @@ def test_a_second_run_changes_nothing_and_fetches_nothing(mod, aggregator, mirro
 def test_a_run_killed_before_is_recorded_as_crashed_by_the_next(mirror, tmp_path):
     path = tmp_path / "losses.duckdb"
     killed_run(path)
-    state = backfill(
-        start=dt.date(2024, 6, 1),
-        end=dt.date(2024, 6, 3),
-        source="api",
-        base_url=mirror.url("api"),
-        warehouse=str(path),
-        return_state=True,
-    )
+    state = _backfill(mirror, path, "api", dt.date(2024, 6, 1), dt.date(2024, 6, 3))
     assert state.is_completed(), state.message
     with Warehouse.open(path, read_only=True) as wh:
         outcomes = wh.rows("SELECT flow, outcome FROM runs ORDER BY run_id")
@@ -165,24 +158,10 @@ def test_a_run_past_its_time_limit_keeps_what_it_fetched_and_names_the_rest(
     monkeypatch.setenv("LOSSES_BATCH_SIZE", "1")
     monkeypatch.setenv("LOSSES_RUN_TIME_LIMIT", "0.000001")  # spent before the first batch
     path = tmp_path / "losses.duckdb"
-    state = backfill(
-        start=dt.date(2024, 4, 1),
-        end=dt.date(2024, 5, 31),
-        source="minfin",
-        base_url=mirror.url("minfin"),
-        warehouse=str(path),
-        return_state=True,
-    )
+    state = _backfill(mirror, path, "minfin", dt.date(2024, 4, 1), dt.date(2024, 5, 31))
     assert state.is_failed()
     assert "the run's time limit (1e-06 s, LOSSES_RUN_TIME_LIMIT) was reached" in state.message
     assert "with 2 document(s) not fetched" in state.message and "2024-04/" in state.message
     monkeypatch.setenv("LOSSES_RUN_TIME_LIMIT", "0")  # no limit: the re-run brings it all
-    again = backfill(
-        start=dt.date(2024, 4, 1),
-        end=dt.date(2024, 5, 31),
-        source="minfin",
-        base_url=mirror.url("minfin"),
-        warehouse=str(path),
-        return_state=True,
-    )
+    again = _backfill(mirror, path, "minfin", dt.date(2024, 4, 1), dt.date(2024, 5, 31))
     assert again.is_completed(), again.message
