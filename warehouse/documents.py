@@ -39,10 +39,13 @@ def store_documents(
         known: dict[Key, int] = {}
         stored: set[str] = set()
         lost: set[str] = set()  # rows whose pack is gone from disk: written again
+        on_disk: dict[str, bool] = {}  # one stat per pack, not per body
         for sha, pack, doc_id, *identity in con.execute(
             load("known_bodies"), [sorted(set(shas))]
         ).fetchall():
-            if pack is None or bodies.has_pack(pack):
+            if pack is not None and pack not in on_disk:
+                on_disk[pack] = bodies.has_pack(pack)
+            if pack is None or on_disk[pack]:
                 stored.add(sha)
             else:
                 lost.add(sha)
