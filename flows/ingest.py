@@ -2,8 +2,9 @@
 fetch and store them, parse and load them (the run frame, flows/run_frame.py,
 runs the check and the report around it).
 
-Prefect tasks are batches (a listing crawl, a batch of documents, the check),
-never single categories or single figures. They share the run's open warehouse;
+Steps (Prefect tasks in a Prefect flow run, flows/steps.py) are batches (a
+listing crawl, a batch of documents, the check), never single categories or
+single figures. They share the run's open warehouse;
 each writes in transactions of its own (a document is loaded whole or not at all)."""
 
 from __future__ import annotations
@@ -16,14 +17,12 @@ import time
 from collections.abc import Coroutine
 from typing import Any, TypeVar
 
-from prefect import task
-from prefect.cache_policies import NO_CACHE
-
 from flows import progress
 from flows.days import span
 from flows.fetch import Fetcher, FetchError, Request, describe_answer, fetch_all
 from flows.settings import Settings
 from flows.sources import Discovery, Source
+from flows.steps import step
 from flows.tally import IngestResult, Tally
 from parsers import PARSER_VERSION, NotABulletin, ParseError, parse_document
 from warehouse import FetchedDocument, Warehouse
@@ -113,7 +112,7 @@ def parse_and_load(
     return tally
 
 
-@task(name="reparse-stored", cache_policy=NO_CACHE, task_run_name="reparse-stored {source.name}")
+@step("reparse-stored", "reparse-stored {source.name}")
 def reparse_stored(source: Source, wh: Warehouse) -> Tally:
     """Documents stored but not loaded (a crash, an earlier parse error) are parsed
     again from the warehouse, without touching the network.
@@ -135,7 +134,7 @@ def reparse_stored(source: Source, wh: Warehouse) -> Tally:
     return tally
 
 
-@task(name="discover", cache_policy=NO_CACHE, task_run_name="discover {source.name} round {round}")
+@step("discover", "discover {source.name} round {round}")
 def discover(
     settings: Settings,
     source: Source,
@@ -170,11 +169,7 @@ def discover(
     return found, tally
 
 
-@task(
-    name="fetch-and-load",
-    cache_policy=NO_CACHE,
-    task_run_name="fetch-and-load {source.name} x{size}",
-)
+@step("fetch-and-load", "fetch-and-load {source.name} x{size}")
 def fetch_and_load(
     settings: Settings,
     source: Source,

@@ -178,10 +178,14 @@ def markdown(summary: RunSummary) -> str:
 
 
 def publish_artifact(summary: RunSummary) -> None:
-    from prefect.artifacts import create_markdown_artifact
+    """The run's Markdown artifact: through Prefect in a Prefect flow run, into the
+    run's record in a local command-line run (flows/local_run.py)."""
+    from flows import local_run, steps
 
-    create_markdown_artifact(
-        markdown=markdown(summary),
-        key=f"losses-{summary.flow}-{summary.source}",
-        description=summary.headline(),
-    )
+    key, text = f"losses-{summary.flow}-{summary.source}", markdown(summary)
+    if steps.in_prefect_flow_run():
+        from prefect.artifacts import create_markdown_artifact
+
+        create_markdown_artifact(markdown=text, key=key, description=summary.headline())
+    elif run := local_run.current():
+        run.add_markdown_artifact(key, text, summary.headline())

@@ -18,13 +18,11 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from prefect import task
-from prefect.cache_policies import NO_CACHE
-
 from flows.locking import run_lock
 from flows.report import MAX_LISTED, RECENT_DAYS, RunSummary, publish_artifact, summarize
 from flows.settings import Settings
 from flows.sources import Source
+from flows.steps import step
 from flows.tally import IngestResult
 from warehouse import CheckSummary, Warehouse
 
@@ -72,7 +70,7 @@ def run_frame(
             run.summary = _finish(run, error)
 
 
-@task(name="check", cache_policy=NO_CACHE)
+@step("check")
 def check(wh: Warehouse) -> CheckSummary:
     """The delta check on what is new in the warehouse (warehouse/checking.py)."""
     return wh.run_check()
