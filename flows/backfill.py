@@ -12,6 +12,7 @@ import datetime as dt
 from prefect import flow, get_run_logger
 from prefect.states import Failed, State
 
+from flows import run_alerts
 from flows.days import date_range, kyiv_today
 from flows.ingest import ingest
 from flows.report import MAX_LISTED
@@ -21,7 +22,12 @@ from flows.sources import source_for
 from parsers.errors import ConfigError, LossesError
 
 
-@flow(name="backfill", log_prints=True)
+@flow(
+    name="backfill",
+    log_prints=True,
+    on_failure=[run_alerts.on_failure],
+    on_crashed=[run_alerts.on_crashed],
+)
 def backfill(
     start: dt.date,
     end: dt.date,
@@ -45,6 +51,7 @@ def backfill(
         return Failed(message=str(error))
 
 
+@run_alerts.watched("backfill")
 def _backfill(start, end, source, refetch, base_url, warehouse) -> dict | State:
     settings = Settings.from_env().with_warehouse(warehouse)
     name = source or settings.backfill_source

@@ -11,6 +11,7 @@ import time
 from prefect import flow
 from prefect.states import Failed, State
 
+from flows import run_alerts
 from flows.days import date_range, kyiv_today
 from flows.ingest import ingest
 from flows.report import MAX_LISTED, RunSummary
@@ -25,7 +26,12 @@ log = logging.getLogger("losses.daily")
 FIRST_RUN_DAYS = 7
 
 
-@flow(name="daily", log_prints=True)
+@flow(
+    name="daily",
+    log_prints=True,
+    on_failure=[run_alerts.on_failure],
+    on_crashed=[run_alerts.on_crashed],
+)
 def daily(
     source: str | None = None,
     base_url: str | None = None,
@@ -47,6 +53,7 @@ def daily(
         return Failed(message=str(error))
 
 
+@run_alerts.watched("daily")
 def _daily(source, base_url, warehouse, today, wait_for_today) -> dict | State:
     settings = Settings.from_env().with_warehouse(warehouse)
     name = source or settings.daily_source
@@ -63,6 +70,8 @@ def _daily(source, base_url, warehouse, today, wait_for_today) -> dict | State:
             break
         if stale:  # waiting would not help: the run failed now, saying why
             return Failed(message=summary.failure_message())
+        if not published and adapter.missing_is_failure:
+            run_alerts.bulletin_late(settings, adapter, today, checks_left=attempts - attempt)
         if attempt < attempts:
             log.warning(
                 "%s: the bulletin of %s is not published yet; checking again in %.0f s (%d/%d)",

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
+from flows import run_alerts
 from flows.locking import run_lock
 from flows.report import MAX_LISTED, RECENT_DAYS, RunSummary, publish_artifact, summarize
 from flows.settings import Settings
@@ -70,6 +71,7 @@ def run_frame(
             raise
         finally:
             run.summary = _finish(run, error)
+            run_alerts.frame_finished(run, run.summary, error, parameters)
 
 
 @task(name="check", cache_policy=NO_CACHE)

@@ -1,14 +1,17 @@
 """Alerts without a run: the message, the channels (a JSON webhook, an Apprise URL, one
-that fails), the settings."""
+that fails), the settings, the late-bulletin clock, and once per run."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import logging
+from types import SimpleNamespace
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from flows import run_alerts
 from flows.alerts import Alert, notify
 from flows.settings import Settings
 from parsers.errors import ConfigError
@@ -141,3 +144,103 @@ def test_the_late_time_is_a_time_of_day():
     for raw in ("24:00", "10:60", "10.30", "half past ten"):
         with pytest.raises(ConfigError, match=r"LOSSES_ALERT_LATE_AFTER.*not a time of day HH:MM"):
             Settings.from_env({"LOSSES_ALERT_LATE_AFTER": raw})
+
+
+# ------------------------------------------------------- late, once per run
+
+KYIV = ZoneInfo("Europe/Kyiv")
+TODAY = dt.date(2024, 6, 5)
+
+
+class _Source:
+    name = "mod"
+
+    def page_for(self, date):
+        return f"https://mod.gov.ua/news?page=1#{date}"
+
+
+def test_a_bulletin_is_late_once_the_time_has_passed_in_kyiv_and_is_alerted_once(
+    receiver, monkeypatch
+):
+    monkeypatch.setenv("LOSSES_ALERT_URL", receiver.url())
+    settings = Settings.from_env({"LOSSES_ALERT_LATE_AFTER": "10:30"})
+
+    @run_alerts.watched("daily")
+    def wait_for_today(*times):
+        return [
+            run_alerts.bulletin_late(settings, _Source(), TODAY, checks_left=1, now=now)
+            for now in times
+        ]
+
+    before = dt.datetime(2024, 6, 5, 10, 29, tzinfo=KYIV)
+    after = dt.datetime(2024, 6, 5, 10, 31, tzinfo=KYIV)
+    # 07:31 UTC is 10:31 in Kyiv (UTC+3 in summer): late, whatever the machine's zone.
+    utc = dt.datetime(2024, 6, 5, 7, 31, tzinfo=dt.UTC)
+    assert wait_for_today(before) == [False]
+    assert receiver.posts == []
+    assert wait_for_today(before, after, utc, after) == [False, True, True, True]
+    [late] = receiver.events()
+    assert late["event"] == "late" and late["date"] == "2024-06-05" and late["source"] == "mod"
+    assert late["url"] == "https://mod.gov.ua/news?page=1#2024-06-05"
+    assert late["reason"] == (
+        "the bulletin of 2024-06-05 is not published at 2024-06-05 10:31 Europe/Kyiv "
+        "(due by 10:30, LOSSES_ALERT_LATE_AFTER); checking again every 1800 s, 1 more time(s)"
+    )
+
+
+def test_a_failure_the_body_alerted_on_is_not_sent_again_by_the_prefect_hook(receiver, monkeypatch):
+    monkeypatch.setenv("LOSSES_ALERT_URL", receiver.url())
+    monkeypatch.setattr(run_alerts, "_prefect_flow_run", lambda: ("run-1", "agate-mayfly"))
+    failed = SimpleNamespace(
+        is_failed=lambda: True, message="2 date(s) still missing", name="Failed"
+    )
+
+    @run_alerts.watched("backfill")
+    def body(start, end, source=None):
+        return failed
+
+    assert body(dt.date(2024, 6, 1), dt.date(2024, 6, 4), source="api") is failed
+    flow = SimpleNamespace(name="backfill")
+    run = SimpleNamespace(id="run-1", name="agate-mayfly", parameters={"start": "2024-06-01"})
+    run_alerts.on_failure(flow, run, failed)
+    [sent] = receiver.events()
+    assert (sent["event"], sent["source"], sent["date"]) == ("failed", "api", "2024-06-01")
+    assert sent["reason"] == "2 date(s) still missing" and sent["flow_run"] == "agate-mayfly"
+    # A run whose body never ran (its parameters refused): the hook is all there is.
+    other = SimpleNamespace(id="run-2", name="brave-owl", parameters={"start": "2024-13-01"})
+    refused = SimpleNamespace(message="Validation of flow parameters failed", name="Failed")
+    run_alerts.on_failure(flow, other, refused)
+    assert [e["flow_run"] for e in receiver.events("failed")] == ["agate-mayfly", "brave-owl"]
+    assert receiver.events()[1]["source"] == "minfin"  # LOSSES_BACKFILL_SOURCE's default
+
+
+def test_alerting_that_breaks_never_breaks_the_run(receiver, monkeypatch, caplog):
+    monkeypatch.setenv("LOSSES_ALERT_URL", receiver.url())
+
+    def broken(alert, urls=None):
+        raise RuntimeError("a bug in alerting")
+
+    monkeypatch.setattr(run_alerts, "notify", broken)
+
+    @run_alerts.watched("daily")
+    def body(today=None):
+        raise ConfigError("LOSSES_BATCH_SIZE='many' is not a whole number")
+
+    with pytest.raises(ConfigError), caplog.at_level(logging.WARNING, logger="losses.alerts"):
+        body()  # the run's own error, not the alert's
+    assert "alerting failed (the run goes on)" in caplog.text
+
+
+def test_an_alert_points_at_the_page_where_each_source_shows_the_date():
+    from flows.sources import source_for
+
+    settings = Settings.from_env({"LOSSES_MOD_URL": "http://127.0.0.1:1/mod"})
+    mod = source_for("mod", settings)
+    assert mod.page_for(dt.date(2024, 6, 1)) == "http://127.0.0.1:1/mod/www.mil.gov.ua/news/?page=1"
+    assert mod.page_for(dt.date(2026, 8, 8)) == "http://127.0.0.1:1/mod/news?page=1"
+    assert source_for("minfin", Settings()).page_for(dt.date(2024, 6, 1)) == (
+        "https://index.minfin.com.ua/ua/russian-invading/casualties/2024-06/"
+    )
+    assert source_for("api", Settings()).page_for(dt.date(2024, 6, 1)) == (
+        "https://russianwarship.rip/api/v2/statistics/2024-06-01"
+    )
