@@ -65,9 +65,10 @@ def run_frame(
         error = None
         try:
             yield run
-        except Exception as exc:
+        except BaseException as exc:  # an interrupt too: the run did not complete
             what = ", ".join(f"{name}={value}" for name, value in shown.items())
-            error = f"{flow} ({what}) crashed: {type(exc).__name__}: {exc}"
+            why = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            error = f"{flow} ({what}) crashed: {why}"
             raise
         finally:
             run.summary = _finish(run, error)

@@ -169,6 +169,21 @@ def test_a_crash_outside_the_body_is_alerted_once_by_the_prefect_hook(
     assert alert["reason"]  # Prefect's own words for the Crashed state
 
 
+def test_an_interrupt_inside_the_body_is_alerted_once_not_by_both(
+    mirror, receiver, tmp_path, monkeypatch
+):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(flows.backfill, "ingest", interrupted)
+    path = tmp_path / "losses.duckdb"
+    with pytest.raises(KeyboardInterrupt):
+        backfill_range(mirror, path, start=START)
+    alert = one_alert(receiver, "crashed")  # the frame's; on_crashed saw it was sent
+    assert alert["reason"].endswith(") crashed: KeyboardInterrupt")
+    assert last_run(path) == ("failed", alert["reason"])  # recorded as it was, not completed
+
+
 def test_without_the_engine_the_body_alerts_the_same(mirror, receiver, tmp_path):
     # How command-line runs will call the flow bodies when no Prefect server is set.
     mirror.set_faults(f"{day_pages(DAY)}=layout:labels")
