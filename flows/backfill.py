@@ -12,11 +12,17 @@ import datetime as dt
 from prefect import flow
 from prefect.states import Failed, State
 
+from flows import run_alerts
 from flows.jobs import backfill_job
 from parsers.errors import LossesError
 
 
-@flow(name="backfill", log_prints=True)
+@flow(
+    name="backfill",
+    log_prints=True,
+    on_failure=[run_alerts.on_failure],
+    on_crashed=[run_alerts.on_crashed],
+)
 def backfill(
     start: dt.date,
     end: dt.date,

@@ -18,6 +18,7 @@ import datetime as dt
 import logging
 import time
 
+from flows import run_alerts
 from flows.days import date_range, kyiv_today
 from flows.ingest import ingest
 from flows.report import MAX_LISTED, RunSummary
@@ -32,6 +33,7 @@ log = logging.getLogger("losses.jobs")
 FIRST_RUN_DAYS = 7
 
 
+@run_alerts.watched("daily")
 def daily_job(
     source: str | None = None,
     base_url: str | None = None,
@@ -56,6 +58,8 @@ def daily_job(
             break
         if stale:  # waiting would not help: the run failed now, saying why
             raise RunFailed(summary.failure_message())
+        if not published and adapter.missing_is_failure:
+            run_alerts.bulletin_late(settings, adapter, today, checks_left=attempts - attempt)
         if attempt < attempts:
             log.warning(
                 "%s: the bulletin of %s is not published yet; checking again in %.0f s (%d/%d)",
@@ -129,6 +133,7 @@ def _catch_up(
     return summary, published, stale
 
 
+@run_alerts.watched("backfill")
 def backfill_job(
     start: dt.date,
     end: dt.date,

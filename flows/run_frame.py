@@ -18,6 +18,7 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from flows import run_alerts
 from flows.locking import run_lock
 from flows.report import MAX_LISTED, RECENT_DAYS, RunSummary, publish_artifact, summarize
 from flows.settings import Settings
@@ -62,12 +63,14 @@ def run_frame(
         error = None
         try:
             yield run
-        except Exception as exc:
+        except BaseException as exc:  # an interrupt too: the run did not complete
             what = ", ".join(f"{name}={value}" for name, value in shown.items())
-            error = f"{flow} ({what}) crashed: {type(exc).__name__}: {exc}"
+            why = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            error = f"{flow} ({what}) crashed: {why}"
             raise
         finally:
             run.summary = _finish(run, error)
+            run_alerts.frame_finished(run, run.summary, error, parameters)
 
 
 @step("check")

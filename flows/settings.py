@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -137,6 +138,33 @@ def _file(name: str, raw: str) -> Path:
     return Path(raw)
 
 
+# Alert URLs are separated by spaces, or by commas before the next URL's scheme: a
+# comma inside one (mailto://...?to=a@x.org,b@y.org) stays part of it.
+_URL_SEPARATOR = re.compile(r"\s+|,\s*(?=[A-Za-z][A-Za-z0-9+.-]*://)")
+_SCHEME_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://\S+")
+
+
+def _alert_urls(name: str, raw: str) -> tuple[str, ...]:
+    urls = tuple(u for part in _URL_SEPARATOR.split(raw.strip()) if (u := part.rstrip(",")))
+    for position, url in enumerate(urls, 1):
+        if not _SCHEME_URL.fullmatch(url):
+            raise ConfigError(
+                f"{name}: URL {position} is not a URL (scheme://...): give http(s) webhooks "
+                "or Apprise URLs (slack://, tgram://, mailto://...), separated by spaces"
+            )
+        scheme = url.split("://", 1)[0].lower()
+        if scheme in ("http", "https") and not urlsplit(url).hostname:
+            raise ConfigError(f"{name}: URL {position} ({scheme}://) names no host")
+    return urls
+
+
+def _clock(name: str, raw: str) -> dt.time:
+    match = re.fullmatch(r"(\d{1,2}):(\d{2})", raw)
+    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        raise ConfigError(f"{name}={raw!r} is not a time of day HH:MM")
+    return dt.time(int(match[1]), int(match[2]))
+
+
 def _setting(variable: str, default: Any, read: Callable[[str, str], Any]) -> Any:
     """A field read from `variable` (when set and not blank) by `read`."""
     return field(default=default, metadata={"variable": variable, "read": read})
@@ -198,6 +226,11 @@ class Settings:
     lock_wait_seconds: float = _setting("LOSSES_LOCK_WAIT_SECONDS", 3600.0, _seconds)
     # The most one run may spend fetching (0: no limit); what it fetched is kept.
     run_time_limit: float = _setting("LOSSES_RUN_TIME_LIMIT", 6 * 3600.0, _seconds)
+    # Where alerts go (flows/alerts.py): http(s) JSON webhooks and Apprise URLs. The
+    # value is never logged: URLs carry tokens.
+    alert_urls: tuple[str, ...] = _setting("LOSSES_ALERT_URL", (), _alert_urls)
+    # Today's bulletin not in by then (LOSSES_TIMEZONE) is an alert; usually out by ~9:00.
+    alert_late_after: dt.time = _setting("LOSSES_ALERT_LATE_AFTER", dt.time(10, 30), _clock)
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -208,11 +241,7 @@ class Settings:
         def given(variable: str) -> str | None:
             return environ.get(variable, "").strip() or None
 
-        values: dict[str, Any] = {}
-        for spec in dataclasses.fields(cls):
-            variable = spec.metadata.get("variable")
-            if variable and (raw := given(variable)) is not None:
-                values[spec.name] = spec.metadata["read"](variable, raw)
+        values = cls._read_fields(environ, None)
         base_urls = dict(DEFAULT_BASE_URLS)
         for source, variable in BASE_URL_VARIABLES.items():
             if (raw := given(variable)) is not None:
@@ -223,6 +252,24 @@ class Settings:
             if (raw := given(variable)) is not None
         }
         return cls(base_urls=base_urls, site_urls=site_urls, **values)
+
+    @classmethod
+    def only(cls, *names: str, environ: dict[str, str] | None = None) -> Settings:
+        """The defaults, but for the fields `names` read from their variables: for what
+        must work when another variable cannot be used (the alert that a run failed
+        because of it)."""
+        return cls(**cls._read_fields(os.environ if environ is None else environ, names))
+
+    @classmethod
+    def _read_fields(cls, environ, names: tuple[str, ...] | None) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for spec in dataclasses.fields(cls):
+            variable = spec.metadata.get("variable")
+            if not variable or (names is not None and spec.name not in names):
+                continue
+            if raw := environ.get(variable, "").strip():
+                values[spec.name] = spec.metadata["read"](variable, raw)
+        return values
 
     @classmethod
     def variables(cls) -> list[str]:

@@ -11,6 +11,7 @@ import pytest
 _SCRATCH = tempfile.mkdtemp(prefix="losses-tests-")
 os.environ["PREFECT_HOME"] = os.path.join(_SCRATCH, "prefect")
 os.environ.pop("PREFECT_API_URL", None)
+os.environ.pop("LOSSES_ALERT_URL", None)  # no test alerts the user's channels
 os.environ["LOSSES_WAREHOUSE"] = os.path.join(_SCRATCH, "default.duckdb")
 os.environ.setdefault("LOSSES_BACKOFF_BASE", "0.01")
 os.environ.setdefault("LOSSES_BACKOFF_MAX", "0.2")

@@ -22,6 +22,9 @@ class ApiSource:
     def __init__(self, settings: Settings):
         self.root = f"{settings.base_url(self.name)}/api/v2/statistics"
 
+    def page_for(self, date: dt.date) -> str:
+        return f"{self.root}/{date.isoformat()}"
+
     async def discover(
         self, fetcher: Fetcher, wanted: set[dt.date], today: dt.date, round: int = 0
     ) -> Discovery:

@@ -46,3 +46,7 @@ class Source(Protocol):
     def follow_up(self, document: FetchedDocument) -> list[Request]:
         """Further documents a fetched one points to (the next page of a range)."""
         ...
+
+    def page_for(self, date: dt.date) -> str:
+        """Where a reader looks for the bulletin of `date` (for messages: an alert)."""
+        ...

@@ -30,6 +30,9 @@ class MinfinSource:
     def month_url(self, year: int, month: int) -> str:
         return f"{self.page_url}{year:04d}-{month:02d}/"
 
+    def page_for(self, date: dt.date) -> str:
+        return self.month_url(date.year, date.month)
+
     async def discover(
         self, fetcher: Fetcher, wanted: set[dt.date], today: dt.date, round: int = 0
     ) -> Discovery:

@@ -39,6 +39,11 @@ class ModSource:
     def site_for(self, date: dt.date) -> ModSite | None:
         return next((site for site in self.sites if site.covers(date)), None)
 
+    def page_for(self, date: dt.date) -> str:
+        """The first page of the most trusted index of the site of `date`."""
+        site = self.site_for(date) or self.sites[-1]
+        return site.indexes[0].url.format(page=1) if site.indexes else site.root
+
     async def discover(
         self, fetcher: Fetcher, wanted: set[dt.date], today: dt.date, round: int = 0
     ) -> Discovery:
