@@ -4,7 +4,14 @@ increase with total(D) - total(P), P being the source's stored date before D.
 Statuses (first that applies):
 - implausible: the stated increase is negative; or, with a previous figure, the
   stated increase is over the category's daily bound, or the total grew by more
-  than the bound times the days elapsed, or to over 100x the previous total;
+  than the bound times the days elapsed, or to over 100x the previous total.
+  The daily bound adapts to the war's tempo: TRAILING_FACTOR times the median
+  stated increase of the source's previous TRAILING_DAYS days (when at least
+  TRAILING_MIN of them state one), never below the category's static bound
+  (parsers/vocabulary.py). A one-day typo barely moves a median, so it is still
+  caught; a tempo that grows for weeks raises the bound with it, without a code
+  change (daily drone losses passed 2,500 in 2026; one project raised its fixed
+  bounds by hand three times);
 - new_category: no previous figure (the source's first date, or a category the
   previous bulletin did not carry and that continues no merged parents);
 - restated: the total fell;
@@ -31,6 +38,10 @@ from warehouse.queries import load
 from warehouse.records import CHECK_STATUSES, FAILING_STATUSES, CheckRow, CheckSummary
 from warehouse.transactions import transaction
 
+TRAILING_DAYS = 28
+TRAILING_MIN = 7
+TRAILING_FACTOR = 4
+
 
 def run_check(con, now: dt.datetime, *, full: bool = False) -> CheckSummary:
     """Judge check_targets in one transaction; writes nothing when there is none."""
@@ -42,7 +53,15 @@ def run_check(con, now: dt.datetime, *, full: bool = False) -> CheckSummary:
             tx.roll_back()
             return CheckSummary(checked=0, dates=0)
         con.execute(load("check_clear"))
-        con.execute(load("check_run"), {"checked_at": now})
+        con.execute(
+            load("check_run"),
+            {
+                "checked_at": now,
+                "trailing_days": TRAILING_DAYS,
+                "trailing_min": TRAILING_MIN,
+                "trailing_factor": TRAILING_FACTOR,
+            },
+        )
         con.execute(load("check_mark_checked"))
         counts = dict(con.execute(load("check_run_counts")).fetchall())
         failures = con.execute(load("check_run_failures"), [list(FAILING_STATUSES)]).fetchall()

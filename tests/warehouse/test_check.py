@@ -161,3 +161,51 @@ def test_full_recheck_equals_incremental(wh):
     summary = wh.run_check(full=True)
     assert summary.dates == 20
     assert check_statuses(wh) == before
+
+
+def _ramp(wh, category: str, increases: list[int], start_total: int = 10_000):
+    """Consecutive days of one category with these stated increases, checked."""
+    total, days = start_total, []
+    for i, increase in enumerate(increases):
+        total += increase
+        days.append((i, {category: (total, increase)}))
+    return _series(wh, *days)
+
+
+def test_the_bound_follows_the_tempo_of_the_previous_weeks(wh):
+    # Drone losses growing for weeks past the static bound (10,000) are the war's tempo...
+    increases = [6_000 + 300 * i for i in range(30)]  # up to 14,700 a day
+    summary = _ramp(wh, "uav", increases)
+    assert summary.counts.get("implausible", 0) == 0
+    # ...and a typo, an extra digit on one day, is still over the adapted bound.
+    load(wh, bulletin(day(30), {"uav": (10_000 + sum(increases) + 150_000, 150_000)}))
+    wh.run_check()
+    [row] = wh.check_rows(statuses=["implausible"])
+    assert row.report_date == day(30)
+    assert row.note == (
+        "reported increase 150000 is over the daily bound 42600 "
+        "(4x the median 10650.0 of the previous 28 days)"
+    )
+
+
+def test_a_quiet_category_keeps_its_static_bound(wh):
+    _ramp(wh, "tanks", [3] * 20 + [300])  # the static bound, 200, is the floor
+    [row] = wh.check_rows(statuses=["implausible"])
+    assert row.note == "reported increase 300 is over the daily bound 200"
+
+
+def test_without_enough_history_the_static_bound_applies(wh):
+    _ramp(wh, "uav", [9_000] * 6 + [12_000])  # 6 earlier days: too few to adapt
+    [row] = wh.check_rows(statuses=["implausible"])
+    assert (row.report_date, row.note) == (
+        day(6),
+        "reported increase 12000 is over the daily bound 10000",
+    )
+
+
+def test_the_adapted_bound_is_the_same_in_a_full_recheck(wh):
+    _ramp(wh, "uav", [6_000 + 300 * i for i in range(30)] + [150_000])
+    before = check_statuses(wh)
+    wh.run_check(full=True)
+    assert check_statuses(wh) == before
+    assert before[(day(30), "uav")] == "implausible"

@@ -53,11 +53,34 @@ compared AS (
       ON m.source = c.source AND m.report_date = c.report_date AND m.category = c.category
     LEFT JOIN parents pa ON pa.child = c.category
 ),
+target_span AS (
+    -- the dates whose increases the targets' trailing windows need, per source
+    SELECT source, min(report_date) - $trailing_days AS first_day, max(report_date) AS last_day
+    FROM check_targets GROUP BY source
+),
+recent AS (
+    -- each date's median stated increase over the source's previous $trailing_days days
+    SELECT o.source, o.report_date, o.category,
+        median(o.reported_delta) OVER w AS recent_median,
+        count(o.reported_delta) OVER w AS recent_n
+    FROM observations o
+    JOIN heads h USING (source, report_date, revision)
+    JOIN target_span s
+      ON s.source = o.source AND o.report_date BETWEEN s.first_day AND s.last_day
+    WINDOW w AS (PARTITION BY o.source, o.category ORDER BY o.report_date
+                 RANGE BETWEEN to_days($trailing_days) PRECEDING AND INTERVAL 1 DAY PRECEDING)
+),
 computed AS (
     SELECT c.*, c.total - c.previous_total AS computed_delta,
-           pb.daily_bound, pb.growth_factor
+           pb.growth_factor, pb.daily_bound AS static_bound, t.recent_median,
+           -- adaptive: the war's tempo raises a category's bound, never below the static one
+           CASE WHEN t.recent_n >= $trailing_min
+                THEN greatest(pb.daily_bound, ceil($trailing_factor * t.recent_median)::BIGINT)
+                ELSE pb.daily_bound END AS daily_bound
     FROM compared c
     LEFT JOIN plausibility_bounds pb ON pb.category = c.category
+    LEFT JOIN recent t
+      ON t.source = c.source AND t.report_date = c.report_date AND t.category = c.category
 ),
 reasoned AS (
     SELECT *,
@@ -65,16 +88,21 @@ reasoned AS (
             WHEN reported_delta < 0 THEN
                 format('reported increase {} is negative', reported_delta)
             WHEN previous_total IS NOT NULL AND reported_delta > daily_bound THEN
-                format('reported increase {} is over the daily bound {}',
-                       reported_delta, daily_bound)
+                format('reported increase {} is over the daily bound {}{}',
+                       reported_delta, daily_bound, bound_why)
             WHEN previous_total IS NOT NULL AND computed_delta > daily_bound * days THEN
-                format('total grew by {} in {} day(s), over the daily bound {}',
-                       computed_delta, days, daily_bound)
+                format('total grew by {} in {} day(s), over the daily bound {}{}',
+                       computed_delta, days, daily_bound, bound_why)
             WHEN previous_total > 0 AND total > growth_factor * previous_total THEN
                 format('total {} is over {}x the previous total {}',
                        total, growth_factor, previous_total)
         END AS implausible
-    FROM computed
+    FROM (SELECT *,
+              CASE WHEN daily_bound > static_bound
+                   THEN format(' ({}x the median {} of the previous {} days)',
+                               $trailing_factor, recent_median, $trailing_days)
+                   ELSE '' END AS bound_why
+          FROM computed)
 ),
 judged AS (
     SELECT *,
