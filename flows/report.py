@@ -88,9 +88,10 @@ class RunSummary:
 
 def finding_line(row: dict) -> str:
     where = f" ({row['url']})" if row.get("url") else ""
+    verdict = f"; {row['verdict']}: {row['verdict_note']}" if row.get("verdict") else ""
     return (
         f"{row['source']} {row['report_date']} {row['category']}: {row['status']}: "
-        f"{row.get('note') or 'no note'}{where}"
+        f"{row.get('note') or 'no note'}{verdict}{where}"
     )
 
 

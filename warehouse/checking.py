@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from warehouse import verdicts
 from warehouse.queries import load
 from warehouse.records import CHECK_STATUSES, FAILING_STATUSES, CheckRow, CheckSummary
 from warehouse.transactions import transaction
@@ -64,6 +65,8 @@ def run_check(con, now: dt.datetime, *, full: bool = False) -> CheckSummary:
         )
         con.execute(load("check_mark_checked"))
         counts = dict(con.execute(load("check_run_counts")).fetchall())
+        # Before the failures are read: they carry their verdicts.
+        verdicts.judge_all(con, now, list(FAILING_STATUSES))
         failures = con.execute(load("check_run_failures"), [list(FAILING_STATUSES)]).fetchall()
         con.execute("DROP TABLE check_targets")
     return CheckSummary(

@@ -92,6 +92,9 @@ class CheckRow:
     reported_delta: int | None
     computed_delta: int | None
     note: str | None
+    verdict: str | None = None  # warehouse/verdicts.py: what most likely happened
+    implied: int | None = None  # the value the neighbouring days imply
+    verdict_note: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready (dates as ISO strings)."""
@@ -108,6 +111,9 @@ class CheckRow:
             "compared_with": self.compared_with,
             "revision": self.revision,
             "note": self.note,
+            "verdict": self.verdict,
+            "implied": self.implied,
+            "verdict_note": self.verdict_note,
         }
 
 

@@ -110,7 +110,7 @@ def check(
         if failures:
             _table(
                 f"Failures{scope}",
-                ["source", "date", "category", "status", "reported", "computed", "note"],
+                ["source", "date", "category", "status", "reported", "computed", "note", "verdict"],
                 [
                     (
                         r.source,
@@ -120,6 +120,7 @@ def check(
                         r.reported_delta,
                         r.computed_delta,
                         r.note,
+                        f"{r.verdict}: {r.verdict_note}" if r.verdict else "",
                     )
                     for r in failures
                 ],

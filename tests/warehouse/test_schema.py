@@ -28,6 +28,7 @@ TABLES = {
     "runs",
     "schema_version",
     "source_preference",
+    "verdicts",
     "warehouse_meta",
 }
 VIEWS = {
@@ -58,6 +59,7 @@ def test_migrates_an_empty_file(wh_path):
             (4, "check_reports"),
             (5, "losses_date"),
             (6, "run_process"),
+            (7, "verdicts"),
         ]
         assert _objects(wh.rows) == {"tables": TABLES, "views": VIEWS}
         assert wh.one("SELECT count(*) FROM categories")[0] == len(CATEGORIES)
@@ -98,11 +100,11 @@ def test_migrates_from_the_previous_version(wh_path):
     con.execute("CREATE SEQUENCE IF NOT EXISTS dummy")  # unrelated objects survive too
     con.close()
 
-    with pytest.raises(WarehouseError, match="schema version 1, this code needs 6"):
+    with pytest.raises(WarehouseError, match="schema version 1, this code needs 7"):
         Warehouse.open(wh_path, read_only=True)
 
     with Warehouse.open(wh_path) as wh:
-        assert wh.status()["schema_version"] == 6
+        assert wh.status()["schema_version"] == 7
         # each revision gets its losses day: the day before its report date
         assert wh.rows("SELECT report_date, losses_date FROM bulletins ORDER BY 1") == [
             (dt.date(2024, 6, 1), dt.date(2024, 5, 31)),

@@ -1,7 +1,10 @@
 -- The rows this run judged with a status among ? (the failing ones), as CheckRow.
-SELECT source, report_date, category, status, revision, previous_date, compared_with,
-       previous_total, total, reported_delta, computed_delta, note
+SELECT checks.source, checks.report_date, checks.category, status, revision, previous_date,
+       compared_with, previous_total, total, reported_delta, computed_delta, checks.note,
+       v.verdict, v.implied, v.note AS verdict_note
 FROM checks
-JOIN check_targets USING (source, report_date)
+LEFT JOIN verdicts v
+  ON v.source = checks.source AND v.report_date = checks.report_date AND v.category = checks.category
+JOIN check_targets t ON t.source = checks.source AND t.report_date = checks.report_date
 WHERE status IN (SELECT unnest(?::VARCHAR[]))
-ORDER BY report_date, source, category;
+ORDER BY checks.report_date, checks.source, checks.category;
