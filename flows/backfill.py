@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from prefect import flow, get_run_logger
+from prefect import get_run_logger
 from prefect.states import Failed, State
 
 from flows.days import date_range, kyiv_today
+from flows.flow_runs import losses_flow
 from flows.ingest import ingest
 from flows.report import MAX_LISTED
 from flows.run_frame import run_frame
@@ -21,7 +22,7 @@ from flows.sources import source_for
 from parsers.errors import ConfigError, LossesError
 
 
-@flow(name="backfill", log_prints=True)
+@losses_flow("backfill")
 def backfill(
     start: dt.date,
     end: dt.date,

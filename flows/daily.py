@@ -8,10 +8,10 @@ import datetime as dt
 import logging
 import time
 
-from prefect import flow
 from prefect.states import Failed, State
 
 from flows.days import date_range, kyiv_today
+from flows.flow_runs import losses_flow
 from flows.ingest import ingest
 from flows.report import MAX_LISTED, RunSummary
 from flows.run_frame import run_frame
@@ -25,7 +25,7 @@ log = logging.getLogger("losses.daily")
 FIRST_RUN_DAYS = 7
 
 
-@flow(name="daily", log_prints=True)
+@losses_flow("daily")
 def daily(
     source: str | None = None,
     base_url: str | None = None,
