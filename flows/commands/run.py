@@ -251,10 +251,13 @@ def serve(
         raise typer.BadParameter(
             "--base-url names the root of one source: give --source too", param_hint="--base-url"
         )
+    configured = settings()
     _setup_output()
+    from flows.prefect_api import require_server
+
+    require_server("losses serve")
     from flows.serve import serve_deployments
 
-    configured = settings()
     serve_deployments(
         cron=cron or configured.daily_cron,
         timezone=timezone or configured.timezone,
