@@ -50,7 +50,8 @@ def run_frame(
 ) -> Iterator[Run]:
     """Open the warehouse for this run alone (other runs wait for the run lock), record
     the run, and on the way out check, report and record how it ended. An exception
-    inside the frame is recorded as the run's crash and raised again."""
+    (or an interruption) inside the frame is recorded as the run's failure and raised
+    again."""
     path = settings.warehouse_path
     with (
         run_lock(path, settings.lock_wait_seconds),
@@ -64,9 +65,13 @@ def run_frame(
         error = None
         try:
             yield run
-        except Exception as exc:
+        except BaseException as exc:
+            # A signal ends a run too (Ctrl-C; SIGTERM to a worker or `losses serve`
+            # cancels its runs): not recorded as completed.
             what = ", ".join(f"{name}={value}" for name, value in shown.items())
-            error = f"{flow} ({what}) crashed: {type(exc).__name__}: {exc}"
+            how = "crashed" if isinstance(exc, Exception) else "was interrupted"
+            detail = f": {exc}" if str(exc) else ""
+            error = f"{flow} ({what}) {how}: {type(exc).__name__}{detail}"
             raise
         finally:
             run.summary = _finish(run, error)
