@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import signal
 import socket
 import sys
 from collections.abc import Iterator
@@ -251,6 +252,9 @@ def serve(
         raise typer.BadParameter(
             "--base-url names the root of one source: give --source too", param_hint="--base-url"
         )
+    # SIGTERM (a service manager stopping it) ends it with exit 0 and no traceback, also
+    # while it starts: Prefect's runner takes SIGTERM over only once it is serving.
+    signal.signal(signal.SIGTERM, _exit_quietly)
     configured = settings()
     _setup_output()
     from flows.prefect_api import require_server
@@ -265,6 +269,10 @@ def serve(
         base_url=base_url,
         warehouse=str(warehouse) if warehouse else None,
     )
+
+
+def _exit_quietly(signum, frame) -> None:
+    raise SystemExit(0)
 
 
 def register(app: typer.Typer) -> None:
