@@ -9,20 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from prefect import flow
 from prefect.states import Failed, State
 
 from flows import run_alerts
+from flows.flow_runs import losses_flow
 from flows.jobs import backfill_job
 from parsers.errors import LossesError
 
 
-@flow(
-    name="backfill",
-    log_prints=True,
-    on_failure=[run_alerts.on_failure],
-    on_crashed=[run_alerts.on_crashed],
-)
+@losses_flow("backfill", on_failure=[run_alerts.on_failure], on_crashed=[run_alerts.on_crashed])
 def backfill(
     start: dt.date,
     end: dt.date,

@@ -6,20 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from prefect import flow
 from prefect.states import Failed, State
 
 from flows import run_alerts
+from flows.flow_runs import losses_flow
 from flows.jobs import daily_job
 from parsers.errors import LossesError
 
 
-@flow(
-    name="daily",
-    log_prints=True,
-    on_failure=[run_alerts.on_failure],
-    on_crashed=[run_alerts.on_crashed],
-)
+@losses_flow("daily", on_failure=[run_alerts.on_failure], on_crashed=[run_alerts.on_crashed])
 def daily(
     source: str | None = None,
     base_url: str | None = None,

@@ -49,7 +49,8 @@ def run_frame(
 ) -> Iterator[Run]:
     """Open the warehouse for this run alone (other runs wait for the run lock), record
     the run, and on the way out check, report and record how it ended. An exception
-    inside the frame is recorded as the run's crash and raised again."""
+    (or an interruption) inside the frame is recorded as the run's failure and raised
+    again."""
     path = settings.warehouse_path
     with (
         run_lock(path, settings.lock_wait_seconds),
@@ -63,10 +64,13 @@ def run_frame(
         error = None
         try:
             yield run
-        except BaseException as exc:  # an interrupt too: the run did not complete
+        except BaseException as exc:
+            # A signal ends a run too (Ctrl-C; SIGTERM to a worker or `losses serve`
+            # cancels its runs): not recorded as completed.
             what = ", ".join(f"{name}={value}" for name, value in shown.items())
-            why = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-            error = f"{flow} ({what}) crashed: {why}"
+            how = "crashed" if isinstance(exc, Exception) else "was interrupted"
+            detail = f": {exc}" if str(exc) else ""
+            error = f"{flow} ({what}) {how}: {type(exc).__name__}{detail}"
             raise
         finally:
             run.summary = _finish(run, error)

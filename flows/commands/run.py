@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import signal
 import socket
 import sys
 from collections.abc import Iterator
@@ -285,10 +286,16 @@ def serve(
         raise typer.BadParameter(
             "--base-url names the root of one source: give --source too", param_hint="--base-url"
         )
+    # SIGTERM (a service manager stopping it) ends it with exit 0 and no traceback, also
+    # while it starts: Prefect's runner takes SIGTERM over only once it is serving.
+    signal.signal(signal.SIGTERM, _exit_quietly)
+    configured = settings()
     _setup_output()
+    from flows.prefect_api import require_server
+
+    require_server("losses serve")
     from flows.serve import serve_deployments
 
-    configured = settings()
     serve_deployments(
         cron=cron or configured.daily_cron,
         timezone=timezone or configured.timezone,
@@ -296,6 +303,10 @@ def serve(
         base_url=base_url,
         warehouse=str(warehouse) if warehouse else None,
     )
+
+
+def _exit_quietly(signum, frame) -> None:
+    raise SystemExit(0)
 
 
 def register(app: typer.Typer) -> None:

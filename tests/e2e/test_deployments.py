@@ -3,84 +3,22 @@ and a backfill deployment run triggered with parameters as a user would."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import os
+import re
 import signal
-import socket
 import subprocess
-import sys
-import time
-from pathlib import Path
 
-import httpx
 import pytest
 
+from tests.support.prefect_server import BIN, prefect_server, run_logs, stop, wait_for
 from warehouse import Warehouse
 
-BIN = Path(sys.executable).parent
 
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_for(predicate, timeout: float, what: str, proc: subprocess.Popen | None = None):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc is not None and proc.poll() is not None:
-            raise AssertionError(f"{what}: process exited with {proc.returncode}")
-        try:
-            if predicate():
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.5)
-    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
-@pytest.fixture
-def prefect_server(tmp_path):
-    port = _free_port()
-    api = f"http://127.0.0.1:{port}/api"
-    env = {
-        **os.environ,
-        "PREFECT_HOME": str(tmp_path / "prefect-home"),
-        "PREFECT_API_URL": api,
-        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-        "PREFECT_UI_ENABLED": "false",
-    }
-    env.pop("PREFECT_SERVER_LOGGING_LEVEL", None)
-    log = open(tmp_path / "server.log", "w")  # noqa: SIM115 (closed in the finally below)
-    server = subprocess.Popen(
-        [BIN / "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    try:
-        _wait_for(
-            lambda: httpx.get(f"{api}/health", timeout=2).status_code == 200,
-            120,
-            "prefect server",
-            server,
-        )
+@pytest.fixture(name="prefect_server")
+def _prefect_server(tmp_path):
+    with prefect_server(tmp_path) as env:
         yield env
-    finally:
-        _stop(server)
-        log.close()
 
 
 def test_backfill_deployment_runs_with_parameters(prefect_server, mirror, tmp_path):
@@ -111,7 +49,7 @@ def test_backfill_deployment_runs_with_parameters(prefect_server, mirror, tmp_pa
             )
             return "backfill/backfill" in listed.stdout and "daily/daily" in listed.stdout
 
-        _wait_for(deployments_registered, 120, "deployments to be served", serve)
+        wait_for(deployments_registered, 120, "deployments to be served", serve)
         run = subprocess.run(
             [
                 BIN / "prefect",
@@ -133,8 +71,22 @@ def test_backfill_deployment_runs_with_parameters(prefect_server, mirror, tmp_pa
         )
         assert run.returncode == 0, run.stdout + run.stderr + (tmp_path / "serve.log").read_text()
         assert "Completed" in run.stdout
+        # The run's own INFO lines reach its logs on the server, not only its warnings.
+        # (They reach it in batches, after its state may: up to its last line.)
+        [run_id] = re.findall(r"UUID: ([0-9a-f-]{36})", run.stdout)
+
+        def logged() -> list[str]:
+            return [record["message"] for record in run_logs(env["PREFECT_API_URL"], run_id)]
+
+        with contextlib.suppress(AssertionError):
+            wait_for(lambda: "Finished in state Completed()" in logged(), 15, "the run's logs")
+        assert any(line.startswith("mod: looking for 2024-06-01..2024-06-04") for line in logged())
+        assert any(line.startswith("backfill (mod): ") for line in logged())  # the summary
+        # Stopped as a service manager stops it: promptly, exit 0, no traceback.
+        assert stop(serve, signal.SIGTERM, timeout=10) == 0
+        assert "Traceback" not in (tmp_path / "serve.log").read_text()
     finally:
-        _stop(serve)
+        stop(serve)
         serve_log.close()
 
     with Warehouse.open(warehouse, read_only=True) as wh:

@@ -9,7 +9,7 @@ import subprocess
 import httpx
 import pytest
 
-from tests.support.prefect_server import BIN, prefect_env, prefect_server
+from tests.support.prefect_server import BIN, prefect_server
 
 
 def _losses(env, *args) -> subprocess.CompletedProcess:
@@ -23,9 +23,10 @@ def recorded(tmp_path_factory, mirror):
     """Two local runs (one completed, one failed) written while a server runs on
     the same database, and that server's API."""
     tmp = tmp_path_factory.mktemp("local-runs")
-    home, warehouse = tmp / "prefect-home", tmp / "w.duckdb"
-    env = prefect_env(home)
-    with prefect_server(home, tmp / "server.log") as api:  # it creates the database
+    warehouse = tmp / "w.duckdb"
+    with prefect_server(tmp) as server_env:  # it creates the database
+        api = server_env["PREFECT_API_URL"]
+        env = {k: v for k, v in server_env.items() if k != "PREFECT_API_URL"}  # no server set
         common = ["--source", "minfin", "--base-url", mirror.url("minfin")]
         common += ["--warehouse", str(warehouse)]
         ok = _losses(env, "backfill", "--start", "2024-06-01", "--end", "2024-06-10", *common)

@@ -1,5 +1,6 @@
-"""A real `prefect server start` on a free loopback port, with a Prefect home of
-its own (never the user's ~/.prefect)."""
+"""A real `prefect server start` on a free loopback port, with a Prefect home of its
+own (the user's ~/.prefect is never touched), and the helpers of the tests that
+start processes against it: `losses serve`, `prefect deploy`, a worker."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -24,47 +25,59 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_for(predicate, timeout: float, what: str, proc: subprocess.Popen | None = None) -> None:
+def wait_for(
+    predicate: Callable[[], object],
+    timeout: float,
+    what: str,
+    proc: subprocess.Popen | None = None,
+    every: float = 0.5,
+):
+    """The first true value of `predicate()`, polled every `every` seconds; an
+    AssertionError after `timeout` s, or as soon as `proc` exits."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc is not None and proc.poll() is not None:
             raise AssertionError(f"{what}: process exited with {proc.returncode}")
-        with contextlib.suppress(httpx.HTTPError):
-            if predicate():
-                return
-        time.sleep(0.3)
+        try:
+            if value := predicate():
+                return value
+        except httpx.HTTPError:
+            pass
+        time.sleep(every)
     raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
 
 
-def stop(proc: subprocess.Popen) -> None:
+def stop(proc: subprocess.Popen, how: int = signal.SIGINT, timeout: float = 20) -> int:
+    """Stop `proc` with the signal `how`; its exit code (killed after `timeout` s)."""
     if proc.poll() is None:
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(how)
         try:
-            proc.wait(timeout=20)
+            proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
-
-
-def prefect_env(home: Path) -> dict[str, str]:
-    """The environment of a process using the Prefect home `home`, no server configured."""
-    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
-    env.update(
-        PREFECT_HOME=str(home), PREFECT_SERVER_ANALYTICS_ENABLED="false", PREFECT_UI_ENABLED="false"
-    )
-    env.pop("PREFECT_SERVER_LOGGING_LEVEL", None)
-    return env
+    return proc.returncode
 
 
 @contextlib.contextmanager
-def prefect_server(home: Path, log_path: Path) -> Iterator[str]:
-    """Yields the API URL of a server on `home`'s database, stopped on the way out."""
+def prefect_server(directory: Path, **settings: str) -> Iterator[dict[str, str]]:
+    """A server whose home and log (server.log) are in `directory`; yields the
+    environment of its clients (PREFECT_API_URL, PREFECT_HOME). `settings` are
+    more PREFECT_* variables for the server."""
     port = free_port()
     api = f"http://127.0.0.1:{port}/api"
-    with open(log_path, "w") as log:
+    env = {
+        **os.environ,
+        "PREFECT_HOME": str(directory / "prefect-home"),
+        "PREFECT_API_URL": api,
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PREFECT_UI_ENABLED": "false",
+    }
+    env.pop("PREFECT_SERVER_LOGGING_LEVEL", None)
+    with open(directory / "server.log", "w") as log:
         server = subprocess.Popen(
             [BIN / "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-            env=prefect_env(home),
+            env={**env, **settings},
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -76,6 +89,23 @@ def prefect_server(home: Path, log_path: Path) -> Iterator[str]:
                 "prefect server",
                 server,
             )
-            yield api
+            yield env
         finally:
             stop(server)
+
+
+def run_logs(api: str, flow_run_id: str) -> list[dict]:
+    """The log records of one flow run as its server stored them, oldest first."""
+    response = httpx.post(
+        f"{api}/logs/filter",
+        json={"logs": {"flow_run_id": {"any_": [flow_run_id]}}, "sort": "TIMESTAMP_ASC"},
+        timeout=10,
+    )
+    response.raise_for_status()
+    return response.json()
+
+
+def flow_run(api: str, flow_run_id: str) -> dict:
+    response = httpx.get(f"{api}/flow_runs/{flow_run_id}", timeout=10)
+    response.raise_for_status()
+    return response.json()
