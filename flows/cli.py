@@ -44,7 +44,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-_COMMAND_MODULES = ("parse", "warehouse", "mirror", "run", "report", "factcheck")
+_COMMAND_MODULES = ("parse", "warehouse", "compare", "mirror", "run", "report", "factcheck")
 
 for _name in _COMMAND_MODULES:
     try:

@@ -33,6 +33,8 @@ class RunSummary:
     # The last RECENT_DAYS days up to the newest one: {category: points} (Warehouse.recent_days).
     recent: dict[str, list[SeriesPoint]] = field(default_factory=dict)
     warehouse: str | None = None  # the run's warehouse file, for the report's command line
+    # Figures of the dates checked that differ from the reconciled series, with verdicts.
+    disagreements: list[dict] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -106,8 +108,17 @@ def summarize(
     warehouse: str | None = None,
 ) -> RunSummary:
     failures = [row for row in check.failures] if check is not None else []
+    differing = list(getattr(check, "disagreements", [])) if check is not None else []
     return RunSummary(
-        flow, source, result.tally, result.missing, failures, newest, recent or {}, warehouse
+        flow,
+        source,
+        result.tally,
+        result.missing,
+        failures,
+        newest,
+        recent or {},
+        warehouse,
+        differing,
     )
 
 
@@ -150,17 +161,34 @@ def markdown(summary: RunSummary) -> str:
         lines += [
             "## Check findings",
             "",
-            "| source | date | category | status | reported | computed | why |",
-            "|---|---|---|---|---:|---:|---|",
+            "| source | date | category | status | reported | computed | why | verdict |",
+            "|---|---|---|---|---:|---:|---|---|",
         ]
         for row in summary.check_failures[:MAX_LISTED]:
+            verdict = f"{row['verdict']}: {row['verdict_note']}" if row.get("verdict") else ""
             lines.append(
                 f"| {row['source']} | {row['report_date']} | {row['category']} | "
                 f"{row['status']} | {row.get('reported_delta')} | {row.get('computed_delta')} | "
-                f"{row.get('note') or ''} |"
+                f"{row.get('note') or ''} | {verdict} |"
             )
         if len(summary.check_failures) > MAX_LISTED:
             lines.append(f"\n... and {len(summary.check_failures) - MAX_LISTED} more")
+        lines.append("")
+    if summary.disagreements:
+        lines += [
+            "## Where the sources differ",
+            "",
+            "| date | category | source | figure | reconciled | verdict | why |",
+            "|---|---|---|---:|---:|---|---|",
+        ]
+        for row in summary.disagreements[:MAX_LISTED]:
+            lines.append(
+                f"| {row['report_date']} | {row['category']} | {row['source']} | {row['total']} "
+                f"| {row['reconciled']} | {row['verdict']} | {row['note']} |"
+            )
+        if len(summary.disagreements) > MAX_LISTED:
+            more = len(summary.disagreements) - MAX_LISTED
+            lines.append(f"\n... and {more} more (`losses compare` lists them all)")
         lines.append("")
     if summary.failed:  # the failure message lists the warnings too
         lines += ["## Failures", "", "```", summary.failure_message(), "```"]

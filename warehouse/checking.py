@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from warehouse import verdicts
+from warehouse import reconcile, verdicts
 from warehouse.queries import load
 from warehouse.records import CHECK_STATUSES, FAILING_STATUSES, CheckRow, CheckSummary
 from warehouse.transactions import transaction
@@ -68,12 +68,18 @@ def run_check(con, now: dt.datetime, *, full: bool = False) -> CheckSummary:
         # Before the failures are read: they carry their verdicts.
         verdicts.judge_all(con, now, list(FAILING_STATUSES))
         failures = con.execute(load("check_run_failures"), [list(FAILING_STATUSES)]).fetchall()
+        first, last = con.execute(
+            "SELECT min(report_date), max(report_date) FROM check_targets"
+        ).fetchone()
+        # A new date of one source can make another's figure the odd one out.
+        disagreements = reconcile.judge_disagreements(con, now, first, last)
         con.execute("DROP TABLE check_targets")
     return CheckSummary(
         checked=sum(counts.values()),
         dates=dates,
         counts=counts,
         failures=[CheckRow(*row).to_dict() for row in failures],
+        disagreements=disagreements,
     )
 
 

@@ -126,6 +126,9 @@ class CheckSummary:
     counts: dict[str, int] = field(default_factory=dict)  # rows judged, by status
     # The rows of this run whose status is in FAILING_STATUSES, as CheckRow.to_dict().
     failures: list[dict[str, Any]] = field(default_factory=list)
+    # Figures of the judged dates that differ from the reconciled series, with their
+    # verdicts (warehouse/reconcile.py Disagreement.judged()).
+    disagreements: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def failed(self) -> int:

@@ -19,6 +19,7 @@ from warehouse import (
     lookup,
     preferences,
     reading,
+    reconcile,
     runs,
     series,
     status,
@@ -335,10 +336,31 @@ class Warehouse:
         cannot be undone while the warehouse is open."""
         self._con.execute("SET enable_external_access = false")
 
-    def export(self, format: str, out: str | Path, *, shape: str | None = None) -> list[Path]:
+    def export(
+        self,
+        format: str,
+        out: str | Path,
+        *,
+        shape: str | None = None,
+        series: str = "preferred",
+    ) -> list[Path]:
         """Write daily_losses as csv, parquet or json (shape 'petroivaniuk': the two
-        files of the reference dataset into the directory `out`); returns the files."""
-        return exports.export(self._con, format, Path(out), shape=shape)
+        files of the reference dataset into the directory `out`; series 'reconciled':
+        the series of every source, warehouse/reconcile.py); returns the files."""
+        return exports.export(self._con, format, Path(out), shape=shape, series=series)
+
+    def disagreements(
+        self,
+        *,
+        since: dt.date | None = None,
+        sources: Sequence[str] | None = None,
+    ) -> list[dict[str, Any]]:
+        """Every source's figure that differs from the reconciled series, from `since`
+        on (of `sources` only), oldest first, each with its verdict."""
+        first = since or reconcile.FIRST_DAY
+        wanted = list(sources) if sources else None
+        rows = reconcile.disagreements(self._con, first, reconcile.LAST_DAY, wanted)
+        return [row.judged() for row in rows]
 
     def status(self) -> dict[str, Any]:
         """Counts and dates for `losses status` (with the body packs gone from disk)."""

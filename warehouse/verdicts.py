@@ -145,11 +145,12 @@ def judge_all(con, now: dt.datetime, failing: list[str], window: int = 4) -> int
         repeats = points[index][1]
         verdict = judge(series[:index], series[index], series[index + 1 :], repeats=repeats)
         judged.append((source, day, category, verdict))
-    con.execute("DELETE FROM verdicts")
+    con.execute("DELETE FROM verdicts WHERE kind = 'check'")
     if judged:
         con.execute(
             load("insert_verdicts"),
             [
+                "check",
                 [j[0] for j in judged],
                 [j[1] for j in judged],
                 [j[2] for j in judged],

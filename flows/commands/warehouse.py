@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -128,6 +129,13 @@ def check(
         else:
             typer.echo(f"no failures{scope}")
         typer.echo("all rows" + scope + ": " + ", ".join(f"{n} {s}" for s, n in counts.items()))
+        if summary.disagreements:
+            verdicts = Counter(d["verdict"] for d in summary.disagreements)
+            typer.echo(
+                f"{len(summary.disagreements)} figure(s) of the dates judged differ between "
+                "sources (" + ", ".join(f"{n} {v}" for v, n in verdicts.items()) + "): "
+                "`losses compare` lists them"
+            )
     if new:
         raise typer.Exit(1)
 
@@ -136,8 +144,12 @@ EXPORT_EPILOG = """Examples:
   losses export --format csv --out daily.csv
   losses export --format parquet --out daily.parquet
   losses export --format json --shape petroivaniuk --out export/
+  losses export --format csv --series reconciled --out reconciled.csv
 
-The petroivaniuk shape writes DIR/russia_losses_equipment.json and
+The reconciled series has one row per date and category, from every source:
+the total they agree on (or the one the chain of totals and increases bears
+out), its confidence, the sources that agree and those that differ (see
+`losses compare`). The petroivaniuk shape writes DIR/russia_losses_equipment.json and
 DIR/russia_losses_personnel.json like the PetroIvaniuk dataset (key names,
 layout, indentation)."""
 
@@ -154,6 +166,14 @@ def export(
         str | None,
         typer.Option("--shape", metavar="petroivaniuk", help="Reproduce another dataset's files."),
     ] = None,
+    series: Annotated[
+        str,
+        typer.Option(
+            "--series",
+            metavar="preferred|reconciled",
+            help="The preferred source's figures, or the series reconciled from every source.",
+        ),
+    ] = "preferred",
     warehouse: WarehouseOption = None,
     mirror: ReadMirrorOption = False,
     wait: WaitOption = 120.0,
@@ -163,7 +183,7 @@ def export(
     One row per date, one column per category: the latest revision of the
     preferred source (mod, then minfin, api, text)."""
     with open_warehouse(warehouse, read_only=True, wait=wait, mirror=mirror) as wh:
-        files = wh.export(format, out, shape=shape)
+        files = wh.export(format, out, shape=shape, series=series)
     for path in files:
         typer.echo(str(path))
 

@@ -129,3 +129,25 @@ def test_summarize_passes_the_recent_days_and_the_warehouse():
     made = summarize("daily", "mod", result, None, None, recent=recent, warehouse="/w.duckdb")
     assert (made.recent, made.warehouse) == (recent, "/w.duckdb")
     assert summarize("daily", "mod", result, None, None).recent == {}
+
+
+def test_the_artifact_lists_verdicts_and_where_the_sources_differ():
+    judged = {**ROW, "verdict": "likely typo", "verdict_note": "5 for 3: digit 1 is 5 for 3"}
+    differing = {
+        "source": "api",
+        "report_date": "2024-06-04",
+        "category": "uav",
+        "total": 239260,
+        "reconciled": 129160,
+        "difference": 110100,
+        "verdict": "unexplained",
+        "note": "239260 against 129160 (+110100)",
+    }
+    check = CheckSummary(checked=2, dates=1, failures=[judged], disagreements=[differing])
+    done = summarize("daily", "mod", IngestResult(Tally(), set(), set(), None), check, None)
+    assert done.disagreements == [differing]
+    text = markdown(done)
+    assert "| reported +5, totals differ by 3 | likely typo: 5 for 3: digit 1 is 5 for 3 |" in text
+    assert "## Where the sources differ" in text
+    assert "| 2024-06-04 | uav | api | 239260 | 129160 | unexplained | 239260 against" in text
+    assert "likely typo" in finding_line(judged)

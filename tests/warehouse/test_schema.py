@@ -36,6 +36,7 @@ VIEWS = {
     "daily_losses",
     "daily_losses_long",
     "latest_observations",
+    "reconciled_long",
     "source_disagreements",
 }
 
@@ -60,6 +61,7 @@ def test_migrates_an_empty_file(wh_path):
             (5, "losses_date"),
             (6, "run_process"),
             (7, "verdicts"),
+            (8, "reconciled"),
         ]
         assert _objects(wh.rows) == {"tables": TABLES, "views": VIEWS}
         assert wh.one("SELECT count(*) FROM categories")[0] == len(CATEGORIES)
@@ -100,11 +102,11 @@ def test_migrates_from_the_previous_version(wh_path):
     con.execute("CREATE SEQUENCE IF NOT EXISTS dummy")  # unrelated objects survive too
     con.close()
 
-    with pytest.raises(WarehouseError, match="schema version 1, this code needs 7"):
+    with pytest.raises(WarehouseError, match="schema version 1, this code needs 8"):
         Warehouse.open(wh_path, read_only=True)
 
     with Warehouse.open(wh_path) as wh:
-        assert wh.status()["schema_version"] == 7
+        assert wh.status()["schema_version"] == 8
         # each revision gets its losses day: the day before its report date
         assert wh.rows("SELECT report_date, losses_date FROM bulletins ORDER BY 1") == [
             (dt.date(2024, 6, 1), dt.date(2024, 5, 31)),

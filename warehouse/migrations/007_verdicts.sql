@@ -1,6 +1,10 @@
--- 007: a verdict for every check failure (warehouse/verdicts.py): official correction,
--- likely typo, source lag or unexplained, with the value the neighbouring days imply.
+-- 007: a verdict on every check failure and every disagreement between sources
+-- (warehouse/verdicts.py, warehouse/reconcile.py): official correction, likely typo,
+-- source lag or unexplained, with the value the neighbouring days or the other
+-- sources imply. kind: 'check' (a failure of the source's own chain) or
+-- 'disagreement' (the source's figure differs from the reconciled series).
 CREATE TABLE verdicts (
+    kind        VARCHAR NOT NULL,
     source      VARCHAR NOT NULL,
     report_date DATE NOT NULL,
     category    VARCHAR NOT NULL,
@@ -8,5 +12,5 @@ CREATE TABLE verdicts (
     implied     BIGINT,
     note        VARCHAR NOT NULL,
     judged_at   TIMESTAMPTZ NOT NULL,
-    PRIMARY KEY (source, report_date, category)
+    PRIMARY KEY (kind, source, report_date, category)
 );

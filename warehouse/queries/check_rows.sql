@@ -5,7 +5,7 @@ SELECT checks.source, checks.report_date, checks.category, status, revision, pre
        v.verdict, v.implied, v.note AS verdict_note
 FROM checks
 LEFT JOIN verdicts v
-  ON v.source = checks.source AND v.report_date = checks.report_date AND v.category = checks.category
+  ON v.kind = 'check' AND v.source = checks.source AND v.report_date = checks.report_date AND v.category = checks.category
 WHERE status IN (SELECT unnest($statuses::VARCHAR[]))
   AND checks.report_date >= coalesce($since::DATE, DATE '0001-01-01')
   AND ($source::VARCHAR IS NULL OR checks.source = $source::VARCHAR)

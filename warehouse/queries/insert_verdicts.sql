@@ -1,4 +1,4 @@
--- Verdicts, one list per column (judged_at: one value).
-INSERT INTO verdicts (source, report_date, category, verdict, implied, note, judged_at)
-SELECT unnest(?::VARCHAR[]), unnest(?::DATE[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),
-       unnest(?::BIGINT[]), unnest(?::VARCHAR[]), ?::TIMESTAMPTZ;
+-- Verdicts of one kind, one list per column (kind, judged_at: one value each).
+INSERT INTO verdicts (kind, source, report_date, category, verdict, implied, note, judged_at)
+SELECT ?::VARCHAR, unnest(?::VARCHAR[]), unnest(?::DATE[]), unnest(?::VARCHAR[]),
+       unnest(?::VARCHAR[]), unnest(?::BIGINT[]), unnest(?::VARCHAR[]), ?::TIMESTAMPTZ;

@@ -5,7 +5,7 @@ SELECT c.source, c.report_date, c.category, status, revision, previous_date,
        v.verdict, v.implied, v.note AS verdict_note
 FROM checks c
 LEFT JOIN verdicts v
-  ON v.source = c.source AND v.report_date = c.report_date AND v.category = c.category
+  ON v.kind = 'check' AND v.source = c.source AND v.report_date = c.report_date AND v.category = c.category
 WHERE status IN (SELECT unnest($statuses::VARCHAR[]))
   AND c.report_date >= coalesce($since::DATE, DATE '0001-01-01')
   AND NOT EXISTS (
