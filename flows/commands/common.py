@@ -147,6 +147,8 @@ def open_warehouse(
         wait_seconds=wait,
         on_wait=lambda message: typer.secho(message, fg=typer.colors.YELLOW, err=True),
     ) as wh:
+        if wh.snapshot is not None:  # a run holds the file: say what is read instead
+            typer.secho(wh.snapshot.describe(wh.path), fg=typer.colors.YELLOW, err=True)
         yield wh
 
 
