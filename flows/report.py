@@ -33,6 +33,7 @@ class RunSummary:
     # The last RECENT_DAYS days up to the newest one: {category: points} (Warehouse.recent_days).
     recent: dict[str, list[SeriesPoint]] = field(default_factory=dict)
     warehouse: str | None = None  # the run's warehouse file, for the report's command line
+    awaiting: dt.date | None = None  # today's bulletin, not out yet (IngestResult.awaiting)
 
     @property
     def failed(self) -> bool:
@@ -50,6 +51,10 @@ class RunSummary:
             parts.append(f"{len(t.failures)} failure(s)")
         if self.missing:
             parts.append(f"{len(self.missing)} date(s) still missing")
+        if self.awaiting:
+            # Wanted and not loaded like the missing ones, so that "no page found for
+            # ... (N days)" adds up: named apart, as it is not missing yet.
+            parts.append(f"the bulletin of {self.awaiting} not out yet")
         return ", ".join(parts)
 
     def failure_message(self) -> str:
@@ -62,6 +67,8 @@ class RunSummary:
             shown = ", ".join(str(d) for d in days[:MAX_LISTED])
             more = f" and {len(days) - MAX_LISTED} more" if len(days) > MAX_LISTED else ""
             lines.append(f"  - not in the warehouse after this run: {shown}{more}")
+        if self.awaiting:
+            lines.append(f"  - not out yet, checked again later: {self.awaiting}")
         # What the source did wrong often explains a missing date (a listing that
         # names no bulletin for it, an entry dated in the future).
         lines += [f"  - warning: {w}" for w in self.tally.warnings[:MAX_LISTED]]
@@ -106,7 +113,15 @@ def summarize(
 ) -> RunSummary:
     failures = [row for row in check.failures] if check is not None else []
     return RunSummary(
-        flow, source, result.tally, result.missing, failures, newest, recent or {}, warehouse
+        flow,
+        source,
+        result.tally,
+        result.missing,
+        failures,
+        newest,
+        recent or {},
+        warehouse,
+        awaiting=result.awaiting,
     )
 
 
