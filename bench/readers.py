@@ -128,16 +128,17 @@ def main() -> None:
     finally:
         bench.stop_services()
         shutil.rmtree(workdir, ignore_errors=True)
-    print("\n| MoD history backfill | wall s | pipeline CPU s | reads |")
-    print("|---|---:|---:|---|")
+    print("\n| MoD history backfill | wall s | pipeline CPU s | waiting for a core s | reads |")
+    print("|---|---:|---:|---:|---|")
     for label, r, reads in rows:
-        print(f"| {label} | {r['wall']:.2f} | {r['cpu']:.2f} | {reads} |")
+        delay = r.get("run_delay", 0.0)
+        print(f"| {label} | {r['wall']:.2f} | {r['cpu']:.2f} | {delay:.2f} | {reads} |")
     for label in ("alone", "with a reader"):
-        walls = [r["wall"] for lab, r, _ in rows if lab == label]
-        cpus = [r["cpu"] for lab, r, _ in rows if lab == label]
+        mine = [r for lab, r, _ in rows if lab == label]
         print(
-            f"- {label}: median wall {statistics.median(walls):.2f} s, "
-            f"CPU {statistics.median(cpus):.2f} s"
+            f"- {label}: median wall {statistics.median(r['wall'] for r in mine):.2f} s, "
+            f"CPU {statistics.median(r['cpu'] for r in mine):.2f} s, waiting for a core "
+            f"{statistics.median(r.get('run_delay', 0.0) for r in mine):.2f} s"
         )
 
 

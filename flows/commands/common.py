@@ -122,7 +122,8 @@ WaitOption = Annotated[
         "--wait",
         metavar="SECONDS",
         min=0,
-        help="How long to wait while another process (a running backfill) holds the file.",
+        help="How long to wait while another process holds the file (to read, a running "
+        "backfill's snapshot is read at once instead).",
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
