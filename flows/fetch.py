@@ -11,6 +11,7 @@ import email.utils
 import logging
 import random
 import ssl
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import cache
@@ -56,10 +57,14 @@ class Fetcher:
         *,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         transport: httpx.AsyncBaseTransport | None = None,
+        on_answer: Callable[[FetchedDocument], None] | None = None,
     ):
         self.settings = settings
         self._sleep = sleep
         self._transport = transport  # tests: httpx.MockTransport
+        # Told of every whole answer as it arrives (error pages too): flows/arrivals.py
+        # stores them then, not when the batch ends.
+        self._on_answer = on_answer
         self._client: httpx.AsyncClient | None = None
         self._per_host: dict[str, asyncio.Semaphore] = {}
         self.requests_made = 0
@@ -135,6 +140,8 @@ class Fetcher:
                     lang=request.lang,
                     kind=request.kind,
                 )
+                if self._on_answer is not None:
+                    self._on_answer(answer)
                 # A challenge page (a browser check) does not go away by waiting: kept
                 # and reported as what it is, never retried.
                 if status not in RETRYABLE_STATUS or challenge_kind(body):
@@ -222,9 +229,11 @@ def _retry_after_seconds(value: str | None) -> float | None:
 
 
 async def fetch_all(
-    fetcher: Fetcher, requests: list[Request]
-) -> list[FetchedDocument | FetchError]:
-    """Fetch concurrently (the per-host limit applies); failures are returned, not raised."""
+    fetcher: Fetcher, requests: list[Request], deadline: float | None = None
+) -> list[FetchedDocument | FetchError | None]:
+    """Fetch concurrently (the per-host limit applies); failures are returned, not raised.
+    With `deadline` (a time.monotonic() value, the run's time limit), what has not
+    arrived by then is abandoned: None in its place."""
 
     async def one(request: Request) -> FetchedDocument | FetchError:
         try:
@@ -232,7 +241,14 @@ async def fetch_all(
         except FetchError as exc:
             return exc
 
-    return list(await asyncio.gather(*(one(r) for r in requests)))
+    if deadline is None or not requests:
+        return list(await asyncio.gather(*(one(r) for r in requests)))
+    tasks = [asyncio.ensure_future(one(r)) for r in requests]
+    done, late = await asyncio.wait(tasks, timeout=max(0.0, deadline - time.monotonic()))
+    for task in late:
+        task.cancel()
+    await asyncio.gather(*late, return_exceptions=True)
+    return [task.result() if task in done else None for task in tasks]
 
 
 __all__ = ["FetchError", "Fetcher", "Request", "describe_answer", "fetch_all"]

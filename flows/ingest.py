@@ -4,8 +4,9 @@ runs the check and the report around it).
 
 Steps (Prefect tasks in a Prefect flow run, flows/steps.py) are batches (a
 listing crawl, a batch of documents, the check), never single categories or
-single figures. They share the run's open warehouse;
-each writes in transactions of its own (a document is loaded whole or not at all)."""
+single figures. They share the run's open warehouse; each writes in transactions
+of its own (a document is loaded whole or not at all). Fetched answers are stored
+as they arrive (flows/arrivals.py), parsed and loaded when their batch is in."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from collections.abc import Coroutine
 from typing import Any, TypeVar
 
 from flows import progress
+from flows.arrivals import Arrivals
 from flows.days import span
 from flows.fetch import Fetcher, FetchError, Request, describe_answer, fetch_all
 from flows.settings import Settings
@@ -146,20 +148,20 @@ def discover(
     """One round of looking for the wanted dates' documents (a source with several
     indexes reads the next one each round)."""
     tally = Tally()
-
-    fetcher = Fetcher(settings)
+    arrivals = Arrivals(wh)  # each answer stored as it comes
+    fetcher = Fetcher(settings, on_answer=arrivals.add)
 
     async def crawl():
-        async with fetcher:
+        async with fetcher, arrivals.storing():
             return await source.discover(fetcher, wanted, today, round)
 
     try:
         found = run_async(crawl())
     except FetchError as exc:
-        wh.store_documents(fetcher.error_answers)
+        arrivals.ids(fetcher.error_answers)
         tally.failures.append(f"finding {source.name} bulletins for {span(wanted)}: {exc}")
         return Discovery(), tally
-    wh.store_documents(found.fetched + fetcher.error_answers)
+    arrivals.ids(found.fetched + fetcher.error_answers)
     tally.documents_fetched += len(found.fetched) + len(fetcher.error_answers)
     tally.warnings.extend(found.problems)
     tally.failures.extend(
@@ -176,24 +178,29 @@ def fetch_and_load(
     requests: list[Request],
     wh: Warehouse,
     size: int,
-) -> tuple[Tally, list[Request]]:
-    """Fetch a batch concurrently, store every answer, then parse and load each."""
+    deadline: float | None = None,
+) -> tuple[Tally, list[Request], list[Request]]:
+    """Fetch a batch concurrently, storing every answer as it arrives, then parse and
+    load each. Past `deadline` (time.monotonic(), the run's time limit) what has not
+    arrived is abandoned. Returns the tally, the follow-ups, and what was abandoned."""
     tally = Tally()
-
-    fetcher = Fetcher(settings)
+    arrivals = Arrivals(wh)
+    fetcher = Fetcher(settings, on_answer=arrivals.add)
 
     async def fetch():
-        async with fetcher:
-            return await fetch_all(fetcher, requests)
+        async with fetcher, arrivals.storing():
+            return await fetch_all(fetcher, requests, deadline)
 
     results = run_async(fetch())
-    documents = [r for r in results if not isinstance(r, FetchError)]
+    documents = [r for r in results if isinstance(r, FetchedDocument)]
+    abandoned = [r for r, result in zip(requests, results, strict=True) if result is None]
     for request, result in zip(requests, results, strict=True):
         if isinstance(result, FetchError):
             tally.failures.append(f"{_describe(request.url, request.report_date)}: {result.reason}")
     follow_ups: list[Request] = []
-    # Stored before parsing, error pages on the way included: nothing fetched is lost.
-    ids = wh.store_documents(documents + fetcher.error_answers)[: len(documents)]
+    # Stored as they came, before parsing, error pages on the way included: nothing
+    # fetched is lost.
+    ids = arrivals.ids(documents + fetcher.error_answers)[: len(documents)]
     tally.documents_fetched += len(documents) + len(fetcher.error_answers)
     answered = []
     for document_id, document in zip(ids, documents, strict=True):
@@ -204,7 +211,7 @@ def fetch_and_load(
             where = _describe(document.url, document.report_date)
             tally.failures.append(f"{where}: {describe_answer(document)}")
     tally.add(parse_and_load(wh, answered, source.format))
-    return tally, follow_ups
+    return tally, follow_ups, abandoned
 
 
 def ingest(
@@ -279,8 +286,9 @@ def _fetch_and_load_all(
     deadline: float | None = None,
 ) -> list[Request]:
     """Fetch and load the queue in batches (follow-ups, e.g. the next page of a range,
-    join the queue), with progress; stops at `deadline` (time.monotonic), and returns
-    what was not fetched (every batch fetched so far is stored and loaded)."""
+    join the queue), with progress; stops at `deadline` (time.monotonic), also in the
+    middle of a batch, and returns what was not fetched (every answer that arrived is
+    stored, and loaded)."""
     if not queue:
         return []
     reporter = progress.reporter()
@@ -290,10 +298,15 @@ def _fetch_and_load_all(
         if deadline is not None and time.monotonic() >= deadline:
             break
         batch, queue = queue[: settings.batch_size], queue[settings.batch_size :]
-        done, follow_ups = fetch_and_load(settings, source, batch, wh, len(batch))
+        done, follow_ups, abandoned = fetch_and_load(
+            settings, source, batch, wh, len(batch), deadline
+        )
         tally.add(done)
         queue.extend(follow_ups)
         total += len(follow_ups)
-        reporter.advance(len(batch), total=total)
+        reporter.advance(len(batch) - len(abandoned), total=total)
+        if abandoned:  # the time limit, in the middle of the batch
+            queue = abandoned + queue
+            break
     reporter.finish()
     return queue

@@ -125,6 +125,7 @@ def _catch_up(
             )
         elif not published and not today_due:
             result.missing.discard(today)
+            result.awaiting = today  # said apart in the report: not missing yet
         run.result = result
     summary = run.summary
     if not stale:

@@ -35,6 +35,7 @@ class RunSummary:
     warehouse: str | None = None  # the run's warehouse file, for the report's command line
     # Figures of the dates checked that differ from the reconciled series, with verdicts.
     disagreements: list[dict] = field(default_factory=list)
+    awaiting: dt.date | None = None  # today's bulletin, not out yet (IngestResult.awaiting)
 
     @property
     def failed(self) -> bool:
@@ -52,6 +53,10 @@ class RunSummary:
             parts.append(f"{len(t.failures)} failure(s)")
         if self.missing:
             parts.append(f"{len(self.missing)} date(s) still missing")
+        if self.awaiting:
+            # Wanted and not loaded like the missing ones, so that "no page found for
+            # ... (N days)" adds up: named apart, as it is not missing yet.
+            parts.append(f"the bulletin of {self.awaiting} not out yet")
         return ", ".join(parts)
 
     def failure_message(self) -> str:
@@ -64,6 +69,8 @@ class RunSummary:
             shown = ", ".join(str(d) for d in days[:MAX_LISTED])
             more = f" and {len(days) - MAX_LISTED} more" if len(days) > MAX_LISTED else ""
             lines.append(f"  - not in the warehouse after this run: {shown}{more}")
+        if self.awaiting:
+            lines.append(f"  - not out yet, checked again later: {self.awaiting}")
         # What the source did wrong often explains a missing date (a listing that
         # names no bulletin for it, an entry dated in the future).
         lines += [f"  - warning: {w}" for w in self.tally.warnings[:MAX_LISTED]]
@@ -119,6 +126,7 @@ def summarize(
         recent or {},
         warehouse,
         differing,
+        awaiting=result.awaiting,
     )
 
 

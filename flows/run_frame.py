@@ -9,7 +9,8 @@ outcome, also when the run crashes.
 
 A run holds the warehouse open from start to end: DuckDB has one writer per
 file, and opening it costs ~30 ms, more than loading a batch of bulletins.
-Read-only tools (`losses status`, `sql`) wait for it, saying so."""
+Read-only tools (`losses status`, `sql`) read the snapshots of what it has
+committed that it publishes meanwhile (warehouse/snapshots.py)."""
 
 from __future__ import annotations
 
@@ -54,7 +55,7 @@ def run_frame(
     path = settings.warehouse_path
     with (
         run_lock(path, settings.lock_wait_seconds),
-        Warehouse.open(path, body_codec=settings.body_codec) as wh,
+        Warehouse.open(path, body_codec=settings.body_codec, publish_snapshots=True) as wh,
     ):
         # Holding the run lock, no other run can be going on: one left 'running' died.
         for crashed in wh.mark_abandoned_runs(all_running=True):

@@ -89,6 +89,9 @@ class IngestResult:
     wanted: set[dt.date]
     missing: set[dt.date]  # wanted, and still not in the warehouse
     newest_listed: dt.date | None
+    # Today's bulletin, not out yet and checked again later: wanted, not loaded, and
+    # not counted in `missing` (its absence is no failure yet).
+    awaiting: dt.date | None = None
 
 
 __all__ = ["IngestResult", "Tally"]

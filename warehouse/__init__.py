@@ -10,7 +10,7 @@ runs, and exports. Flows and the CLI use only what is exported here.
 `Warehouse` (store.py) is a facade; each concept is a module with its SQL in
 queries/: documents, loading, checking, reading, series, lookup, runs, status,
 preferences, exports; bodies (the body store), connection and migrations (opening the file),
-transactions.
+transactions; snapshots and gate (reading while a run writes).
 
 Names are imported when first used: `warehouse.records` or `warehouse.paths`
 (wanted by the command line at start-up) do not load DuckDB."""

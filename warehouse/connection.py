@@ -9,8 +9,10 @@ import re
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from parsers.vocabulary import CATEGORIES, MERGES
+from warehouse.gate import passing
 from warehouse.migrations import LATEST_VERSION, current_version, migrate
 from warehouse.queries import load
 from warehouse.records import WarehouseBusy, WarehouseError
@@ -29,11 +31,13 @@ def connect(
     read_only: bool,
     wait_seconds: float,
     on_wait: Callable[[str], None] | None = None,
+    on_locked: Callable[[int | None], Any] | None = None,
 ):
     """A DuckDB connection to `path`. DuckDB lets one process at a time open a file
     for writing (and none read while it does): on that conflict, retry until
-    `wait_seconds` have passed, saying once who holds it."""
-    import duckdb
+    `wait_seconds` have passed, saying once who holds it. `on_locked(pid of the
+    holder)`, asked at each conflict, may return what to use instead (a reader: the
+    holder's snapshot, warehouse/snapshots.py)."""
 
     if read_only and not path.exists():
         raise WarehouseError(
@@ -48,17 +52,30 @@ def connect(
                 path=path,
             ) from None
     deadline = time.monotonic() + wait_seconds
+    # A writer waiting to get in goes before readers that come later (warehouse/gate.py).
+    with passing(path, exclusive=not read_only, deadline=deadline):
+        return _connect(path, read_only, wait_seconds, deadline, on_wait, on_locked)
+
+
+def _connect(path, read_only, wait_seconds, deadline, on_wait, on_locked):
+    import duckdb
+
     delay = 0.05
+    # A writer holding the gate waits only for the readers already in: ask often.
+    longest = 1.0 if read_only else 0.2
     announced = False
     while True:
         try:
             return duckdb.connect(str(path), read_only=read_only)
         except duckdb.IOException as exc:
-            holder = _lock_holder(str(exc))
+            holder, pid = _lock_holder(str(exc))
             if holder is None:
                 raise WarehouseError(
                     f"cannot open the warehouse {path}: {exc}", path=path
                 ) from None
+            instead = on_locked(pid) if on_locked is not None else None
+            if instead is not None:
+                return instead
             if time.monotonic() >= deadline:
                 raise WarehouseBusy(
                     f"the warehouse {path} is locked by another process ({holder}) and stayed "
@@ -73,16 +90,19 @@ def connect(
                 (on_wait or log.warning)(message)
                 announced = True
             time.sleep(min(delay, max(deadline - time.monotonic(), 0.0)))
-            delay = min(delay * 2, 1.0)
+            delay = min(delay * 2, longest)
         except duckdb.Error as exc:
             raise WarehouseError(f"cannot open the warehouse {path}: {exc}", path=path) from None
 
 
-def _lock_holder(message: str) -> str | None:
+def _lock_holder(message: str) -> tuple[str | None, int | None]:
+    """Who holds the file, as said and as a pid (None, None: not a lock conflict)."""
     if "Could not set lock" not in message:
-        return None
+        return None, None
     match = _LOCK_HELD.search(message)
-    return f"PID {match.group(2)}, {match.group(1)}" if match else "unknown process"
+    if not match:
+        return "unknown process", None
+    return f"PID {match.group(2)}, {match.group(1)}", int(match.group(2))
 
 
 def prepare(con, path: Path, *, read_only: bool) -> None:

@@ -11,3 +11,9 @@ DEFAULT_PATH = Path("warehouse") / "losses.duckdb"  # relative to the current di
 def bodies_dir(path: Path) -> Path:
     """The body store that belongs to a database file: `<file>.bodies/`."""
     return Path(f"{path}.bodies")
+
+
+def snapshot_path(path: Path) -> Path:
+    """Where a run publishes what it has committed, for readers: `<file>.snapshot`
+    (warehouse/snapshots.py)."""
+    return Path(f"{path}.snapshot")

@@ -1,8 +1,11 @@
 """The warehouse at a glance, for `losses status`: per source its dates, documents
-and check rows by status, what is unchecked or quarantined, and the last run."""
+and check rows by status, what is unchecked or quarantined, the last run, and every
+run still running (named, with its process, so that a stuck one can be found)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +32,17 @@ RUN_KEYS = (
 )
 
 
+RUNNING_KEYS = ("run_id", "flow", "parameters", "started_at", "pid", "host", "last_fetched_at")
+
+
+def _running(row: tuple, now: dt.datetime) -> dict[str, Any]:
+    run = dict(zip(RUNNING_KEYS, row, strict=True))
+    run["parameters"] = json.loads(run["parameters"]) if run["parameters"] else {}
+    run["running_seconds"] = round((now - run["started_at"]).total_seconds(), 1)
+    run["process_gone"] = process_gone(run["pid"], run["host"])
+    return run
+
+
 def _run(row: tuple | None) -> dict[str, Any] | None:
     if row is None:
         return None
@@ -38,9 +52,12 @@ def _run(row: tuple | None) -> dict[str, Any] | None:
     return run
 
 
-def summary(con, path: Path, bodies: BodyStore) -> dict[str, Any]:
+def summary(
+    con, path: Path, bodies: BodyStore, now: dt.datetime, snapshot: dict | None = None
+) -> dict[str, Any]:
     """Counts and dates of the warehouse at `path` (dates as date and datetime objects),
-    and the body packs gone from disk (`losses verify` reads every body)."""
+    the runs still running as of `now`, the body packs gone from disk (`losses verify`
+    reads every body), and the snapshot read (None: the file itself)."""
 
     def rows(sql: str) -> list[tuple]:
         return con.execute(sql).fetchall()
@@ -66,5 +83,7 @@ def summary(con, path: Path, bodies: BodyStore) -> dict[str, Any]:
             for row in rows(load("status_quarantined"))
         ],
         "last_run": _run(last_run),
+        "running": [_running(row, now) for row in rows(load("status_running_runs"))],
         "missing_packs": missing_packs(con, bodies),
+        "snapshot": snapshot,
     }

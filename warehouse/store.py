@@ -5,9 +5,10 @@ one line handed to the module that owns that concept (and its SQL)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from parsers.model import Bulletin
 from warehouse import (
@@ -38,6 +39,7 @@ from warehouse.records import (
     StoredDocument,
     WarehouseError,
 )
+from warehouse.snapshots import Publisher, Snapshot, open_snapshot
 from warehouse.transactions import transaction
 
 
@@ -45,17 +47,46 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _writes(method: F) -> F:
+    """A write: refused read-only; afterwards, published for readers when it is time."""
+
+    @functools.wraps(method)
+    def write(self: Warehouse, *args: Any, **kwargs: Any) -> Any:
+        self._writable()
+        result = method(self, *args, **kwargs)
+        self._wrote()
+        return result
+
+    return write  # type: ignore[return-value]
+
+
 class Warehouse:
     """Open with `Warehouse.open(path)`; use as a context manager or call close().
 
     Not thread-safe: one Warehouse per thread. While it is open (read-write or
-    read-only) DuckDB keeps other processes out of the file; they wait in open()."""
+    read-only) DuckDB keeps other processes out of the file; they wait in open(),
+    readers unless the run holding it publishes snapshots (warehouse/snapshots.py)."""
 
-    def __init__(self, con, path: Path, *, read_only: bool, bodies: BodyStore) -> None:
+    def __init__(
+        self,
+        con,
+        path: Path,
+        *,
+        read_only: bool,
+        bodies: BodyStore,
+        snapshot: Snapshot | None = None,
+        publish_snapshots: bool = False,
+    ) -> None:
         self._con = con  # private: SQL lives in the warehouse's modules; see rows() and one()
         self.path = path
         self.read_only = read_only
         self.bodies = bodies
+        # Read from the snapshot of the run that holds the file (None: the file itself).
+        self.snapshot = snapshot
+        self._publisher = Publisher(con, path) if publish_snapshots and not read_only else None
 
     @classmethod
     def open(
@@ -66,14 +97,33 @@ class Warehouse:
         wait_seconds: float = 120.0,
         body_codec: str = DEFAULT_CODEC,
         on_wait: Callable[[str], None] | None = None,
+        publish_snapshots: bool = False,
     ) -> Warehouse:
         """Open (creating and migrating it if needed) the warehouse at `path`. If
         another process holds the file, wait up to `wait_seconds`, telling `on_wait`
-        (default: the `losses.warehouse` logger) once, then raise WarehouseBusy. New
-        bodies are stored with `body_codec`."""
+        (default: the `losses.warehouse` logger) once, then raise WarehouseBusy; read-only,
+        read instead the snapshot of the run holding it, if it published one (then
+        `snapshot` says which). New bodies are stored with `body_codec`. With
+        `publish_snapshots` (a run), what is written is published for readers
+        (warehouse/snapshots.py)."""
         path = Path(path)
         bodies = BodyStore(bodies_dir(path), body_codec)
-        con = connect(path, read_only=read_only, wait_seconds=wait_seconds, on_wait=on_wait)
+        opened: list[Snapshot] = []
+
+        def snapshot_instead(pid: int | None):
+            found = open_snapshot(path, pid)
+            if found is None:
+                return None
+            opened.append(found[1])
+            return found[0]
+
+        con = connect(
+            path,
+            read_only=read_only,
+            wait_seconds=wait_seconds,
+            on_wait=on_wait,
+            on_locked=snapshot_instead if read_only else None,
+        )
         try:
             prepare(con, path, read_only=read_only)
         except BaseException:
@@ -81,10 +131,29 @@ class Warehouse:
             raise
         if not read_only:  # readers never delete: a writer may be storing that pack now
             documents.sweep_orphan_packs(con, bodies, path)
-        return cls(con, path, read_only=read_only, bodies=bodies)
+        return cls(
+            con,
+            path,
+            read_only=read_only,
+            bodies=bodies,
+            snapshot=opened[0] if opened else None,
+            publish_snapshots=publish_snapshots,
+        )
 
     def close(self) -> None:
+        if self._publisher is not None:
+            self._publisher.close()
         self._con.close()
+
+    def publish_snapshot_if_due(self) -> None:
+        """A writer waiting (on the network): publish for readers what it wrote and has
+        not published yet, if it is time (warehouse/snapshots.py)."""
+        if self._publisher is not None:
+            self._publisher.idle()
+
+    def _wrote(self) -> None:
+        if self._publisher is not None:
+            self._publisher.wrote()
 
     def __enter__(self) -> Warehouse:
         return self
@@ -98,12 +167,12 @@ class Warehouse:
 
     # -- documents (warehouse/documents.py) -----------------------------------------
 
+    @_writes
     def store_documents(self, docs: Sequence[FetchedDocument]) -> list[int]:
         """Store fetched documents in one transaction; returns their ids in order.
         A document identical to a stored one (source, URL, kind, HTTP status and
         body) gets the stored id and changes nothing. Listings and non-2xx answers
         are kept with parse_status 'ignored'; the others are 'pending'."""
-        self._writable()
         return documents.store_documents(self._con, self.bodies, docs, _now())
 
     def stored_document(self, document_id: int) -> StoredDocument:
@@ -143,19 +212,19 @@ class Warehouse:
             self._con, source=source, url=url, kind=kind, parse_status=parse_status
         )
 
+    @_writes
     def mark_parse_error(
         self, document_id: int, message: str, parser_version: str | None = None
     ) -> None:
         """Quarantine a document that could not be parsed (kept, retried later);
         `parser_version`: the parser that failed on it."""
-        self._writable()
         documents.mark_parse_error(self._con, document_id, message, parser_version, _now())
 
+    @_writes
     def mark_ignored(self, reasons: Sequence[tuple[int, str]], parser_version: str) -> None:
         """Set aside pages that hold no bulletin (other news an index pointed to), as
         (document id, reason) pairs: kept with the reason, not quarantined; a newer parser
         looks at them again. One statement for them all."""
-        self._writable()
         documents.mark_ignored(self._con, reasons, parser_version, _now())
 
     # -- loading (warehouse/loading.py) ---------------------------------------------
@@ -170,12 +239,12 @@ class Warehouse:
         ones become revision N+1 (N is kept). Loading a document again is a no-op."""
         return self.load_documents([(document_id, bulletins, parser_version)])[0]
 
+    @_writes
     def load_documents(
         self, items: Sequence[tuple[int, Sequence[Bulletin], str]]
     ) -> list[LoadResult]:
         """load_document for many documents in one transaction (each document is
         whole or absent; a failure rolls back the batch). Cheaper per document."""
-        self._writable()
         batch = [loading.LoadItem(doc_id, list(bulletins), ver) for doc_id, bulletins, ver in items]
         return loading.load_batch(self._con, batch, _now())
 
@@ -237,9 +306,9 @@ class Warehouse:
 
     # -- the check (warehouse/checking.py) ------------------------------------------
 
+    @_writes
     def run_check(self, *, full: bool = False) -> CheckSummary:
         """Judge what is new since the last check (`full`: everything again)."""
-        self._writable()
         return checking.run_check(self._con, _now(), full=full)
 
     def check_rows(
@@ -258,26 +327,27 @@ class Warehouse:
         """How many stored check rows have each status (ok included), from `since` on."""
         return checking.check_counts(self._con, since=since)
 
+    @_writes
     def report_new_failures(self, *, since: dt.date | None = None) -> list[CheckRow]:
         """Failing check rows not reported before (from `since` on), marked as
         reported now: each failure is new once, whoever judged it."""
-        self._writable()
         with transaction(self._con):
             return checking.report_new_failures(self._con, _now(), since=since)
 
     # -- runs (warehouse/runs.py) ---------------------------------------------------
 
+    @_writes
     def start_run(self, flow: str, parameters: dict[str, Any]) -> int:
         """Record that a run of `flow` started now; returns its id for finish_run."""
-        self._writable()
         return runs.start_run(self._con, flow, parameters, _now())
 
+    @_writes
     def mark_abandoned_runs(self, *, all_running: bool = False) -> list[int]:
         """Mark crashed the runs left 'running' by a process that is gone (with
         `all_running`, as a caller holding the run lock may: every one); their ids."""
-        self._writable()
         return runs.mark_abandoned(self._con, _now(), all_running=all_running)
 
+    @_writes
     def finish_run(
         self,
         run_id: int,
@@ -289,7 +359,6 @@ class Warehouse:
         message: str | None = None,
     ) -> None:
         """Record how run `run_id` ended; WarehouseError when there is no such run."""
-        self._writable()
         runs.finish_run(
             self._con,
             run_id,
@@ -303,9 +372,9 @@ class Warehouse:
 
     # -- configuration, ad-hoc SQL, export, status ----------------------------------
 
+    @_writes
     def set_source_preference(self, order: Sequence[str]) -> None:
         """Which source daily_losses prefers, most preferred first (others rank after)."""
-        self._writable()
         preferences.set_source_preference(self._con, order)
 
     def query(self, sql: str, params: Sequence | dict | None = None) -> tuple[list[str], list]:
@@ -363,8 +432,10 @@ class Warehouse:
         return [row.judged() for row in rows]
 
     def status(self) -> dict[str, Any]:
-        """Counts and dates for `losses status` (with the body packs gone from disk)."""
-        return status.summary(self._con, self.path, self.bodies)
+        """Counts and dates for `losses status` (with the runs still running, the body
+        packs gone from disk, and the snapshot read if it is one)."""
+        snapshot = self.snapshot.to_dict() if self.snapshot else None
+        return status.summary(self._con, self.path, self.bodies, _now(), snapshot)
 
     def verify_bodies(self) -> tuple[int, list[integrity.BodyProblem]]:
         """Read every stored body back against its sha256: (bodies checked, those

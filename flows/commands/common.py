@@ -122,7 +122,8 @@ WaitOption = Annotated[
         "--wait",
         metavar="SECONDS",
         min=0,
-        help="How long to wait while another process (a running backfill) holds the file.",
+        help="How long to wait while another process holds the file (to read, a running "
+        "backfill's snapshot is read at once instead).",
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
@@ -147,6 +148,8 @@ def open_warehouse(
         wait_seconds=wait,
         on_wait=lambda message: typer.secho(message, fg=typer.colors.YELLOW, err=True),
     ) as wh:
+        if wh.snapshot is not None:  # a run holds the file: say what is read instead
+            typer.secho(wh.snapshot.describe(wh.path), fg=typer.colors.YELLOW, err=True)
         yield wh
 
 

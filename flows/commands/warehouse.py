@@ -26,6 +26,7 @@ from flows.commands.common import (
     parse_date,
     print_json,
 )
+from flows.commands.running import running_line
 
 
 def _table(title: str | None, columns: list[str], rows: list[tuple]) -> None:
@@ -335,19 +336,16 @@ def status(
     for doc in info["quarantined"]:
         typer.echo(f"quarantined #{doc['document_id']} {doc['url']}: {doc['error']}")
     run = info["last_run"]
-    if run:
+    if run and run["outcome"] != "running":  # a running one is named below
         typer.echo(
             f"last run #{run['run_id']} {run['flow']} {run['outcome']}, started "
             f"{run['started_at']:%Y-%m-%d %H:%M} UTC: {run['documents_fetched']} document(s), "
             f"{run['bulletins_loaded']} bulletin(s), {run['checks_failed']} check failure(s)"
             + (f" - {run['message']}" if run["message"] else "")
         )
-        if run["abandoned"]:
-            typer.secho(
-                f"run #{run['run_id']} is recorded as running, but its process (pid "
-                f"{run['pid']}) is gone: it crashed (the next run records it so)",
-                fg=typer.colors.RED,
-            )
+    for running in info["running"]:
+        line, color = running_line(running)
+        typer.secho(line, fg=color)
 
 
 VERIFY_EPILOG = """Examples:

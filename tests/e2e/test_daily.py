@@ -98,6 +98,27 @@ def test_daily_waits_for_todays_bulletin_then_fails_clearly(tmp_path):
     # LOSSES_PUBLISH_WAIT_ATTEMPTS=2 (tests/conftest.py): two checks that found it not out
     # yet, then the last one, which fails the run.
     assert outcomes == [("completed",), ("completed",), ("failed",)]
+    # Each check's artifact counts today's bulletin: not out yet (the first two), then
+    # missing; its warning names the day as one no page was found for, every time.
+    first, second, last = _artifacts_of(state)
+    for early in (first, second):
+        assert early.splitlines()[0].endswith(f"the bulletin of {D} not out yet")
+        assert "still missing" not in early and f"no page found for {D} in" in early
+    assert last.splitlines()[0].endswith("1 date(s) still missing")
+
+
+def _artifacts_of(state) -> list[str]:
+    """The markdown of the artifacts a flow run published, oldest first."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+    from prefect.client.schemas.sorting import ArtifactSort
+
+    run = ArtifactFilterFlowRunId(any_=[state.state_details.flow_run_id])
+    with get_client(sync_client=True) as client:
+        found = client.read_artifacts(
+            artifact_filter=ArtifactFilter(flow_run_id=run), sort=ArtifactSort.ID_DESC
+        )
+    return [artifact.data for artifact in sorted(found, key=lambda a: a.created)]
 
 
 def test_daily_does_not_wait_on_a_source_whose_data_ends_days_before_today(tmp_path):

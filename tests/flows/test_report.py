@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from flows.days import span
 from flows.report import MAX_LISTED, RunSummary, finding_line, markdown, summarize
 from flows.tally import IngestResult, Tally
 from warehouse import CheckSummary
@@ -151,3 +152,20 @@ def test_the_artifact_lists_verdicts_and_where_the_sources_differ():
     assert "## Where the sources differ" in text
     assert "| 2024-06-04 | uav | api | 239260 | 129160 | unexplained | 239260 against" in text
     assert "likely typo" in finding_line(judged)
+
+
+def test_todays_bulletin_not_out_yet_is_counted_apart_and_the_counts_add_up():
+    # A daily run on 2026-12-01 whose warehouse ends 2026-08-08, before its last check
+    # for today's bulletin: 115 days wanted, none found, today not due yet.
+    today = D(2026, 12, 1)
+    wanted = {D(2026, 8, 9) + dt.timedelta(days=n) for n in range(115)}
+    tally = Tally(documents_fetched=4, warnings=[f"mod: no page found for {span(wanted)} in x"])
+    result = IngestResult(tally, wanted, wanted - {today}, D(2026, 11, 30), awaiting=today)
+    made = summarize("daily", "mod", result, None, None)
+    artifact = markdown(made)
+    assert "2026-08-09..2026-12-01 (115 days)" in artifact
+    assert made.headline().endswith(
+        "114 date(s) still missing, the bulletin of 2026-12-01 not out yet"
+    )  # 114 + 1: the 115 days
+    assert "  - not out yet, checked again later: 2026-12-01" in made.failure_message()
+    assert "not out yet" not in summary(Tally()).headline()
