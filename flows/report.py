@@ -219,7 +219,9 @@ def publish_artifact(summary: RunSummary) -> None:
     run's record in a local command-line run (flows/local_run.py)."""
     from flows import local_run, steps
 
-    key, text = f"losses-{summary.flow}-{summary.source}", markdown(summary)
+    # Artifact keys are lowercase letters, digits and dashes only ("petroivaniuk_personnel").
+    source = summary.source.replace("_", "-")
+    key, text = f"losses-{summary.flow}-{source}", markdown(summary)
     if steps.in_prefect_flow_run():
         from prefect.artifacts import create_markdown_artifact
 

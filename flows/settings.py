@@ -24,12 +24,21 @@ from warehouse.bodies import CODECS as BODY_CODECS
 from warehouse.bodies import DEFAULT_CODEC
 from warehouse.paths import DEFAULT_PATH as DEFAULT_WAREHOUSE_PATH
 
-# The roots of the three sources, each overridable by LOSSES_<SOURCE>_URL or --base-url
+# The roots of the sources, each overridable by LOSSES_<SOURCE>_URL or --base-url
 # (the local mirror, a proxy).
+PETROIVANIUK_DATA = (
+    "https://raw.githubusercontent.com/PetroIvaniuk/2022-Ukraine-Russia-War-Dataset/main/data"
+)
 DEFAULT_BASE_URLS: dict[SourceName, str] = {
     SourceName.MOD: "https://mod.gov.ua",
     SourceName.MINFIN: "https://index.minfin.com.ua",
     SourceName.API: "https://russianwarship.rip",
+    # The dataset's two files sit side by side; each source has its own variable.
+    SourceName.PETROIVANIUK: PETROIVANIUK_DATA,
+    SourceName.PETROIVANIUK_PERSONNEL: PETROIVANIUK_DATA,
+    # A placeholder: no public copy of this layout is known to us (.invalid never
+    # resolves, so an unset LOSSES_DAYCSV_URL runs against the local mirror).
+    SourceName.DAYCSV: "https://losses-by-day.invalid",
 }
 BASE_URL_VARIABLES = {source: f"LOSSES_{source.upper()}_URL" for source in FETCHABLE_SOURCES}
 

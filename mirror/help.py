@@ -29,6 +29,10 @@ russianwarship.rip (under /api, so paths start /api/api/):
   /api/api/v2/statistics?date_from=D&date_to=D&offset=0&limit=50
       records oldest first; limit <= 100; follow paginator.next_page_url
   /api/api/v2/terms/en   /api/api/v2/terms/ua     (v1 is an alias of v2)
+Datasets (raw.githubusercontent.com; typos seeded, SITES.md):
+  /datasets/petroivaniuk/russia_losses_equipment.json   by report date
+  /datasets/petroivaniuk/russia_losses_personnel.json
+  /datasets/daycsv/losses_by_day.csv   a row per losses day (D-1)
 Nothing published after --until is served or listed; unknown paths and
 dates outside 2022-02-25..--until: 404 with the reason."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -29,6 +29,10 @@ class ReferenceDay:
     figures: dict[str, Figure]
     pow: int | None = None  # prisoners of war (early days only; not a figure)
     direction: str | None = None  # "greatest losses direction" (2022-04-25..2023-01-02)
+    # The dataset's own objects of this day, as its two files have them (the mirror
+    # serves them back: mirror/datasets.py). Not to be changed: copy first.
+    equipment_row: dict | None = field(default=None, repr=False, compare=False)
+    personnel_row: dict | None = field(default=None, repr=False, compare=False)
 
     def bulletin(self, source: str, lang: str = "uk") -> Bulletin:
         return Bulletin(date=self.date, source=source, lang=lang, figures=dict(self.figures))
@@ -66,7 +70,7 @@ def _load(directory: Path) -> tuple[ReferenceDay, ...]:
         }
         pow_ = people.get("POW") if people is not None else None
         direction = row.get("greatest losses direction") or None
-        days.append(ReferenceDay(date, _in_canonical_order(figures), pow_, direction))
+        days.append(ReferenceDay(date, _in_canonical_order(figures), pow_, direction, row, people))
         previous = totals
     return tuple(days)
 

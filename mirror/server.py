@@ -32,6 +32,10 @@ SOURCES = {
     "kmu": "/mod/www.kmu.gov.ua",
     "minfin": "/minfin",
     "api": "/api",
+    # the datasets others keep (mirror/datasets.py): both PetroIvaniuk files in one folder
+    "petroivaniuk": "/datasets/petroivaniuk",
+    "petroivaniuk_personnel": "/datasets/petroivaniuk",
+    "daycsv": "/datasets/daycsv",
 }
 _REASONS = {
     200: "OK",

@@ -1,8 +1,9 @@
 """The mirrored sites for a history ending at `until`: what exists, and the routing of a
 request path to a rendered document.
 
-Five roots (SITES.md): /mod (mod.gov.ua), /mod/www.mil.gov.ua, /mod/www.kmu.gov.ua,
-/minfin (index.minfin.com.ua), /api (russianwarship.rip). Everything is deterministic
+Six roots (SITES.md): /mod (mod.gov.ua), /mod/www.mil.gov.ua, /mod/www.kmu.gov.ua,
+/minfin (index.minfin.com.ua), /api (russianwarship.rip), /datasets (the datasets
+others keep, mirror/datasets.py). Everything is deterministic
 from (reference, until, seed): the catalog of pages is built over the whole history, so
 a bulletin keeps its URL whatever `until` is, and nothing published after `until` is
 served or listed. Clean responses are cached (an LRU bounded by bytes); faulted ones
@@ -20,7 +21,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import parse_qs, unquote, urlencode
 
-from mirror import api, eras, kmu_gov, labels, mil_gov, minfin, mod_gov, rules, sitemap, titles
+from mirror import (
+    api,
+    datasets,
+    eras,
+    kmu_gov,
+    labels,
+    mil_gov,
+    minfin,
+    mod_gov,
+    rules,
+    sitemap,
+    titles,
+)
 from mirror.catalog import KMU, MIL, MOD, ROOTS, Page, route_key
 from mirror.catalog import build as build_catalog
 from mirror.dates import mix
@@ -296,6 +309,8 @@ class Site:
             return self._minfin(path, params, base, tweaks)
         if path.startswith("/api"):
             return self._api(path.rstrip("/"), params, base, tweaks)
+        if path == "/datasets" or path.startswith("/datasets/"):
+            return self._dataset(path)
         raise _Problem(404, self._unknown(path))
 
     def _unknown(self, path: str) -> str:
@@ -685,6 +700,17 @@ class Site:
         if tweaks.shuffle:
             views = shuffled(views, month)
         return views
+
+    # --------------------------------------------------------------- datasets
+
+    def _dataset(self, path: str) -> Response:
+        """A dataset file (typos seeded), as raw.githubusercontent.com serves files."""
+        found = datasets.FILES.get(path)
+        if found is None:
+            raise _Problem(
+                404, f"no such dataset file: the mirror serves {', '.join(datasets.FILES)}"
+            )
+        return Response(200, TEXT, datasets.render(found[0], self.days))
 
     # -------------------------------------------------------------------- API
 

@@ -16,6 +16,7 @@ from parsers.lazy import lazy_attributes as _lazy_attributes
 if TYPE_CHECKING:
     from parsers.api import parse_api
     from parsers.challenge import challenge_kind
+    from parsers.daycsv import parse_daycsv
     from parsers.document import parse_document
     from parsers.errors import ChallengePage, LossesError, NotABulletin, ParseError
     from parsers.listing import (
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from parsers.minfin import parse_minfin
     from parsers.mod import parse_mod
     from parsers.model import FETCHABLE_SOURCES, Bulletin, Figure, SourceName
+    from parsers.petroivaniuk import parse_petroivaniuk, parse_petroivaniuk_personnel
     from parsers.prose import ProseReading, StatedFigure, read_prose
     from parsers.sitemap import Sitemap, SitemapPage, parse_sitemap
     from parsers.sniff import FORMATS, sniff_format
@@ -57,11 +59,14 @@ _HOMES = {
     "challenge_kind": "parsers.challenge",
     "looks_like_bulletin_url": "parsers.titles",
     "parse_api": "parsers.api",
+    "parse_daycsv": "parsers.daycsv",
     "parse_document": "parsers.document",
     "parse_minfin": "parsers.minfin",
     "parse_minfin_month_links": "parsers.listing",
     "parse_mod": "parsers.mod",
     "parse_news_listing": "parsers.listing",
+    "parse_petroivaniuk": "parsers.petroivaniuk",
+    "parse_petroivaniuk_personnel": "parsers.petroivaniuk",
     "parse_sitemap": "parsers.sitemap",
     "parse_text": "parsers.text",
     "read_prose": "parsers.prose",
@@ -89,11 +94,14 @@ __all__ = [
     "challenge_kind",
     "looks_like_bulletin_url",
     "parse_api",
+    "parse_daycsv",
     "parse_document",
     "parse_minfin",
     "parse_minfin_month_links",
     "parse_mod",
     "parse_news_listing",
+    "parse_petroivaniuk",
+    "parse_petroivaniuk_personnel",
     "parse_sitemap",
     "parse_text",
     "read_prose",

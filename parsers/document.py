@@ -7,11 +7,13 @@ import datetime as dt
 
 from parsers.api import parse_api
 from parsers.challenge import raise_if_challenge
+from parsers.daycsv import parse_daycsv
 from parsers.decoding import decode_body
 from parsers.errors import ParseError
 from parsers.minfin import parse_minfin
 from parsers.mod import parse_mod
 from parsers.model import Bulletin, SourceName
+from parsers.petroivaniuk import parse_petroivaniuk, parse_petroivaniuk_personnel
 from parsers.sniff import FORMATS, sniff_raw, sniff_text
 from parsers.text import parse_text
 
@@ -20,12 +22,18 @@ _PARSERS = {
     SourceName.MINFIN: parse_minfin,
     SourceName.API: parse_api,
     SourceName.TEXT: parse_text,
+    SourceName.PETROIVANIUK: parse_petroivaniuk,
+    SourceName.PETROIVANIUK_PERSONNEL: parse_petroivaniuk_personnel,
+    SourceName.DAYCSV: parse_daycsv,
 }
 _WHAT = {
     SourceName.MOD: "MoD page",
     SourceName.MINFIN: "aggregator page",
     SourceName.API: "API response",
     SourceName.TEXT: "text",
+    SourceName.PETROIVANIUK: "dataset file",
+    SourceName.PETROIVANIUK_PERSONNEL: "dataset file",
+    SourceName.DAYCSV: "dataset file",
 }
 
 

@@ -19,10 +19,25 @@ class SourceName(StrEnum):
     MINFIN = "minfin"  # the index.minfin.com.ua aggregator
     API = "api"  # the russianwarship.rip API
     TEXT = "text"  # text saved or pasted by hand: parsed, never fetched
+    # Datasets others keep, as comparison sources (each file its whole history):
+    # the PetroIvaniuk dataset's two files, keyed by the report date D; its personnel file
+    # is a source of its own, so that the two files never revise each other's bulletins
+    # (parsers/petroivaniuk.py says why) ...
+    PETROIVANIUK = "petroivaniuk"  # russia_losses_equipment.json
+    PETROIVANIUK_PERSONNEL = "petroivaniuk_personnel"  # russia_losses_personnel.json
+    # ... and a scraper's CSV keyed by the losses day D-1 (parsers/daycsv.py).
+    DAYCSV = "daycsv"
 
 
 # The sources a flow can fetch from (text has no site).
-FETCHABLE_SOURCES: tuple[SourceName, ...] = (SourceName.MOD, SourceName.MINFIN, SourceName.API)
+FETCHABLE_SOURCES: tuple[SourceName, ...] = (
+    SourceName.MOD,
+    SourceName.MINFIN,
+    SourceName.API,
+    SourceName.PETROIVANIUK,
+    SourceName.PETROIVANIUK_PERSONNEL,
+    SourceName.DAYCSV,
+)
 
 
 @dataclass(frozen=True, slots=True)

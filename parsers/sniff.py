@@ -9,6 +9,7 @@ from parsers.decoding import decode_body, ensure_clean
 from parsers.errors import NotABulletin
 from parsers.model import SourceName
 from parsers.titles import TITLE_MARKERS
+from parsers.vocabulary import BY_API_KEY
 
 FORMATS = tuple(SourceName)
 _HTML_RE = re.compile(
@@ -28,6 +29,27 @@ def sniff_format(body: bytes | str, url: str | None = None, content_type: str | 
     return sniff_text(decode_body(body, content_type), url, content_type)
 
 
+# Keys only the PetroIvaniuk files use (an API response says "personnel_units", "tanks").
+_EQUIPMENT_KEYS = ('"APC"', '"field artillery"', '"MRL"', '"naval ship"', '"drone"')
+_PERSONNEL_KEYS = ('"personnel*"', '"POW"')
+_CSV_HEADER_RE = re.compile(r"date,[a-z_]+(?:,[a-z_]+)*\s*(?:\n|$)")
+
+
+def sniff_dataset(head: str) -> str | None:
+    """ "petroivaniuk", "petroivaniuk_personnel" or "daycsv" for the head of a dataset
+    file, else None."""
+    if head.startswith("[") and '"date"' in head:
+        if any(key in head for key in _EQUIPMENT_KEYS):
+            return SourceName.PETROIVANIUK
+        if any(key in head for key in _PERSONNEL_KEYS):
+            return SourceName.PETROIVANIUK_PERSONNEL
+        return None
+    header = _CSV_HEADER_RE.match(head)
+    if header and any(name in BY_API_KEY for name in header[0].strip().split(",")[1:]):
+        return SourceName.DAYCSV
+    return None
+
+
 def sniff_raw(body: bytes) -> str | None:
     """The format of a raw HTML page when its bytes alone tell ("mod" for the MoD sites'
     article markup, "minfin" for the aggregator's list of days), else None."""
@@ -44,6 +66,9 @@ def sniff_raw(body: bytes) -> str | None:
 def sniff_text(text: str, url: str | None = None, content_type: str | None = None) -> str:
     head = text[:4096].lstrip()
     ctype = (content_type or "").lower()
+    dataset = sniff_dataset(head)
+    if dataset:
+        return dataset
     if "json" in ctype or head.startswith(("{", "[")):
         return "api"
     link = (url or "").lower()

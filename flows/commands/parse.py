@@ -26,9 +26,9 @@ def register(app: typer.Typer) -> None:
         short_help="Parse one fetched document and print its bulletins.",
         help=(
             "Parse one fetched document (MoD page, aggregator page or month fragment, API "
-            "JSON, or press text) and print its bulletins. Exit code 0 when at least one "
-            "bulletin was read, with at least one figure (errors, if any, are listed), 1 with "
-            "the reason on stderr when none was."
+            "JSON, press text, or a dataset file) and print its bulletins. Exit code 0 when at "
+            "least one bulletin was read, with at least one figure (errors, if any, are "
+            "listed), 1 with the reason on stderr when none was."
         ),
         epilog=(
             "Examples:\n"
@@ -50,7 +50,9 @@ def register(app: typer.Typer) -> None:
                 "-f",
                 metavar="FORMAT",
                 help="mod (MoD page), minfin (aggregator page or month fragment), api "
-                "(JSON), text (press repost), or auto to sniff it.",
+                "(JSON), text (press repost), petroivaniuk / petroivaniuk_personnel (the "
+                "PetroIvaniuk dataset's equipment / personnel file), daycsv (a CSV keyed by "
+                "the losses day), or auto to sniff it.",
             ),
         ] = Format.auto,
         date: Annotated[

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flows.settings import Settings, source_name
 from flows.sources.api import ApiSource
 from flows.sources.base import Source
+from flows.sources.datasets import DaycsvSource, PetroivaniukPersonnelSource, PetroivaniukSource
 from flows.sources.minfin import MinfinSource
 from flows.sources.mod import ModSource
 from parsers.model import SourceName
@@ -13,6 +14,9 @@ ADAPTERS: dict[SourceName, type] = {
     SourceName.MOD: ModSource,
     SourceName.MINFIN: MinfinSource,
     SourceName.API: ApiSource,
+    SourceName.PETROIVANIUK: PetroivaniukSource,
+    SourceName.PETROIVANIUK_PERSONNEL: PetroivaniukPersonnelSource,
+    SourceName.DAYCSV: DaycsvSource,
 }
 
 

@@ -12,14 +12,29 @@ import pytest
 
 from flows.fetch import Request
 from flows.settings import Settings
-from flows.sources import ApiSource, MinfinSource, ModSource, source_for
+from flows.sources import (
+    ApiSource,
+    DaycsvSource,
+    MinfinSource,
+    ModSource,
+    PetroivaniukPersonnelSource,
+    PetroivaniukSource,
+    source_for,
+)
 from parsers import FETCHABLE_SOURCES, SourceName
 from parsers.errors import ConfigError
 from warehouse import FetchedDocument
 
 D = dt.date
 TODAY = D(2024, 6, 15)
-ROOTS = {"mod": "http://m.test/mod", "minfin": "http://m.test/minfin", "api": "http://m.test/api"}
+ROOTS = {
+    "mod": "http://m.test/mod",
+    "minfin": "http://m.test/minfin",
+    "api": "http://m.test/api",
+    "petroivaniuk": "http://m.test/datasets/p",
+    "petroivaniuk_personnel": "http://m.test/datasets/p",
+    "daycsv": "http://m.test/datasets/d",
+}
 
 
 def settings(**fields) -> Settings:
@@ -49,10 +64,33 @@ def test_every_fetchable_source_has_its_adapter_by_its_one_name():
         SourceName.MOD: ModSource,
         SourceName.MINFIN: MinfinSource,
         SourceName.API: ApiSource,
+        SourceName.PETROIVANIUK: PetroivaniukSource,
+        SourceName.PETROIVANIUK_PERSONNEL: PetroivaniukPersonnelSource,
+        SourceName.DAYCSV: DaycsvSource,
     }
     assert all(a.name == a.format == name for name, a in adapters.items())
     with pytest.raises(ConfigError, match="unknown source 'text'; choose one of mod, minfin, api"):
         source_for("text", settings())
+
+
+@pytest.mark.parametrize(
+    ("name", "url"),
+    [
+        ("petroivaniuk", "http://m.test/datasets/p/russia_losses_equipment.json"),
+        ("petroivaniuk_personnel", "http://m.test/datasets/p/russia_losses_personnel.json"),
+        ("daycsv", "http://m.test/datasets/d/losses_by_day.csv"),
+    ],
+)
+def test_a_dataset_is_one_request_for_any_dates_its_whole_history(name, url):
+    adapter = source_for(name, settings())
+    history = {D(2022, 2, 25) + dt.timedelta(days=n) for n in range(1600)}
+    for wanted in ({D(2024, 6, 4)}, history):
+        assert [(r.url, r.source, r.kind) for r in discover(adapter, wanted)] == [
+            (url, name, "dataset")
+        ]
+    assert discover(adapter, set()) == []
+    assert adapter.follow_up(answer(url, {}, kind="dataset")) == []
+    assert adapter.page_for(D(2024, 6, 4)) == url
 
 
 def test_the_aggregator_asks_for_one_page_per_month_the_current_one_bare():

@@ -165,3 +165,19 @@ def test_installed_command_reads_stdin():
     )
     assert done.returncode == 1
     assert b"empty document" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("fixture", "source"),
+    [
+        ("daycsv/losses_by_day.csv", "daycsv"),  # its first row is dated 2022-02-28
+        ("petroivaniuk/russia_losses_personnel.json", "petroivaniuk_personnel"),  # 2022-03-01
+    ],
+)
+def test_dataset_files_parse_sniffed_aligned_by_report_date(app, fixture, source):
+    result = run(app, str(FIXTURES / fixture), "--json")
+    assert result.exit_code == 0, result.output
+    bulletins = json.loads(result.stdout)
+    assert len(bulletins) == 4 and {b["source"] for b in bulletins} == {source}
+    # the CSV is keyed by the losses day, the dataset by the report date: the same bulletin
+    assert (bulletins[0]["date"], bulletins[0]["losses_date"]) == ("2022-03-01", "2022-02-28")
