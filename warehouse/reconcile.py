@@ -15,7 +15,9 @@ pure): source lag (it is the figure of the day before: the source is a day behin
 official correction (it is a superseded revision's figure, since corrected), likely
 typo (one digit edit or transposition from the series' value, naming the digit; or
 a one-day excursion: the source agrees with the series the day before and after),
-else unexplained. The check stores them (table `verdicts`, kind 'disagreement') for
+else unexplained. A difference the same as the day before is one mistake carried
+forward (a source that adds each day's increase to its own total): it keeps the
+verdict of the day it began. The check stores them (table `verdicts`, kind 'disagreement') for
 the dates it judged; `losses compare` judges any span on the fly."""
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from warehouse.verdicts import Verdict, digit_edit
 
 FIRST_DAY = dt.date(2022, 2, 24)
 LAST_DAY = dt.date(9999, 12, 31)
+LOOK_BACK_DAYS = 366  # how far back a check looks for where a carried difference began
 
 
 @dataclass(frozen=True)
@@ -45,8 +48,18 @@ class Disagreement:
     source_after: int | None
     superseded: tuple[tuple[str, int, int], ...]  # (source, revision, total)
 
-    def judged(self) -> dict:
-        verdict = judge_disagreement(self)
+    @property
+    def carried(self) -> bool:
+        """The source differed by the same amount the day before: one mistake carried
+        forward by a source that adds each day's increase to its own total."""
+        return (
+            self.source_before is not None
+            and self.reconciled_before is not None
+            and self.source_before - self.reconciled_before == self.total - self.reconciled
+        )
+
+    def judged(self, verdict: Verdict | None = None) -> dict:
+        verdict = verdict or judge_disagreement(self)
         return {
             "source": self.source,
             "report_date": self.report_date.isoformat(),
@@ -94,6 +107,28 @@ def judge_disagreement(d: Disagreement) -> Verdict:
     return Verdict("unexplained", d.reconciled, note)
 
 
+def judge_all(found: list[Disagreement]) -> list[dict]:
+    """Each disagreement judged (oldest first). A difference carried forward from the
+    day before takes the verdict of the day it began, naming that day."""
+    judged: list[dict] = []
+    began: dict[tuple[str, str], tuple[Disagreement, Verdict]] = {}
+    for d in found:
+        key, verdict = (d.source, d.category), None
+        start = began.get(key)
+        if d.carried and start is not None:
+            first, first_verdict = start
+            note = (
+                f"the same {d.total - d.reconciled:+d} since {first.report_date}, carried "
+                f"forward: {first_verdict.note}"
+            )
+            verdict = Verdict(first_verdict.verdict, d.reconciled, note)
+        else:
+            began[key] = (d, judge_disagreement(d))
+            verdict = began[key][1]
+        judged.append(d.judged(verdict))
+    return judged
+
+
 def disagreements(
     con,
     first: dt.date = FIRST_DAY,
@@ -112,8 +147,10 @@ def disagreements(
 
 def judge_disagreements(con, now: dt.datetime, first: dt.date, last: dt.date) -> list[dict]:
     """Judge and store (kind 'disagreement') the disagreements dated first..last;
-    returns them judged, oldest first. Call inside a transaction."""
-    judged = [d.judged() for d in disagreements(con, first, last)]
+    returns them judged, oldest first. Call inside a transaction. (Read from a year
+    earlier: a difference carried forward is judged by the day it began.)"""
+    found = disagreements(con, first - dt.timedelta(days=LOOK_BACK_DAYS), last)
+    judged = [j for j in judge_all(found) if j["report_date"] >= first.isoformat()]
     con.execute(
         "DELETE FROM verdicts WHERE kind = 'disagreement' AND report_date BETWEEN ? AND ?",
         [first, last],
@@ -135,4 +172,10 @@ def judge_disagreements(con, now: dt.datetime, first: dt.date, last: dt.date) ->
     return judged
 
 
-__all__ = ["Disagreement", "disagreements", "judge_disagreement", "judge_disagreements"]
+__all__ = [
+    "Disagreement",
+    "disagreements",
+    "judge_all",
+    "judge_disagreement",
+    "judge_disagreements",
+]

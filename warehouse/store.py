@@ -429,7 +429,7 @@ class Warehouse:
         first = since or reconcile.FIRST_DAY
         wanted = list(sources) if sources else None
         rows = reconcile.disagreements(self._con, first, reconcile.LAST_DAY, wanted)
-        return [row.judged() for row in rows]
+        return reconcile.judge_all(rows)
 
     def status(self) -> dict[str, Any]:
         """Counts and dates for `losses status` (with the runs still running, the body

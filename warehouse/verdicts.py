@@ -84,6 +84,28 @@ def _reverts_a_typo(before: list[Point], at: Point) -> bool:
     return at.total - before[-2].total == before[-1].reported_delta + at.reported_delta
 
 
+def _judge_by_totals(prev: Point | None, at: Point, after: list[Point]) -> Verdict:
+    """For a source that states no increases (a dataset of totals): the totals alone.
+    A total that the next ones fall back below, to the level before it, was a one-day
+    excursion; one they build on holds. (A small drop followed by growth cannot be told
+    from a correction by totals alone: comparing sources does that, warehouse/reconcile.py.)"""
+    held = after[:HOLDS_FOR]
+    if prev is not None and prev.total <= held[0].total < at.total:
+        return Verdict(
+            "likely typo",
+            None,
+            f"a one-day excursion: the next total {held[0].total} is back below it",
+        )
+    if len(held) == HOLDS_FOR and all(point.total >= at.total for point in held):
+        return Verdict(
+            "official correction",
+            at.total,
+            f"the total {at.total} holds: the next {len(held)} totals build on it "
+            "(this source states no increases)",
+        )
+    return Verdict("unexplained", None, "the neighbouring totals do not tell")
+
+
 def judge(before: list[Point], at: Point, after: list[Point], *, repeats: bool = False) -> Verdict:
     """The verdict on the figure `at`, between the stored dates `before` and `after`
     (nearest last and first). `repeats`: the whole bulletin repeats the one before."""
@@ -99,9 +121,11 @@ def judge(before: list[Point], at: Point, after: list[Point], *, repeats: bool =
             f"{before[-2].total} + {prev.reported_delta}",
         )
     nxt = after[0] if after else None
-    if nxt is None or nxt.reported_delta is None:
+    if nxt is None:
         implied = prev.total + at.reported_delta if prev and at.reported_delta is not None else None
         return Verdict("unexplained", implied, "no later bulletin yet to tell")
+    if nxt.reported_delta is None:
+        return _judge_by_totals(prev, at, after)
     implied = nxt.total - nxt.reported_delta  # what the next bulletin continues from
     held = after[:HOLDS_FOR]
     if implied == at.total and len(held) == HOLDS_FOR and _continues([at, *held], 0):

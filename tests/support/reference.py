@@ -48,12 +48,12 @@ def decreases_in_reference() -> set[tuple[str, str]]:
 
 
 def assert_export_equals_reference(
-    warehouse: Path, out: Path, *, first: dt.date | None = None
+    warehouse: Path, out: Path, *, first: dt.date | None = None, series: str = "preferred"
 ) -> None:
-    """The petroivaniuk export equals the reference for every date (from `first`, for a
-    source that starts later) and every shared key."""
+    """The petroivaniuk export (of `series`) equals the reference for every date (from
+    `first`, for a source that starts later) and every shared key."""
     with Warehouse.open(warehouse, read_only=True) as wh:
-        files = wh.export("json", out, shape="petroivaniuk")
+        files = wh.export("json", out, shape="petroivaniuk", series=series)
     assert [f.name for f in files] == [EQUIPMENT_FILE, PERSONNEL_FILE]
     since = (first or dt.date.min).isoformat()
     for name in (EQUIPMENT_FILE, PERSONNEL_FILE):

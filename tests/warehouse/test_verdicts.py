@@ -135,3 +135,16 @@ def test_a_random_typo_is_flagged_as_likely_typo_with_the_true_value(
     )
     after = rows.get(day(typo_day + 1))
     assert after is None or after.verdict == "likely typo"  # the revert, not a correction
+
+
+def test_a_source_without_increases_is_judged_by_its_totals():
+    points = _points((5181, None), (5167, None), (5170, None), (5172, None))
+    verdict = judge(points[:1], points[1], points[2:])
+    assert verdict.verdict == "official correction"
+    assert verdict.note.endswith("(this source states no increases)")
+    points = _points((5181, None), (7181, None), (5185, None), (5190, None))
+    verdict = judge(points[:1], points[1], points[2:])
+    assert (verdict.verdict, verdict.note) == (
+        "likely typo",
+        "a one-day excursion: the next total 5185 is back below it",
+    )

@@ -2,7 +2,8 @@
 -- category, the total the sources agree on or, where they differ, the one consistent
 -- with the chain of totals and stated increases around it (then: the most sources,
 -- then the preferred source); with its provenance and a confidence. Text pasted by
--- hand is not a source of the series.
+-- hand is not a source of the series; nor is a category one source alone carries on
+-- a date two or more other sources cover.
 CREATE MACRO reconciled_span(first_day, last_day) AS TABLE
 WITH obs AS (
     SELECT o.report_date, o.losses_date, o.category, o.source, o.revision, o.total,
@@ -23,13 +24,17 @@ candidates AS (
     FROM obs
     GROUP BY report_date, category, total
 ),
+on_date AS (
+    SELECT report_date, count(DISTINCT source) AS sources_on_date FROM obs GROUP BY report_date
+),
 counted AS (
-    SELECT *,
+    SELECT candidates.*, on_date.sources_on_date,
            count(*) OVER (PARTITION BY report_date, category) AS distinct_totals,
            sum(n) OVER (PARTITION BY report_date, category) AS reporting,
            row_number() OVER (PARTITION BY report_date, category
                               ORDER BY n DESC, best_rank, total) AS by_count
     FROM candidates
+    JOIN on_date USING (report_date)
 ),
 neighbours AS (
     -- the most given total of the dates before and after, and the increase stated after
@@ -77,7 +82,10 @@ SELECT c.report_date, c.losses_date, c.category, c.total, c.delta, c.qualifier,
        coalesce(d.differing, []) AS differing
 FROM chosen c
 LEFT JOIN differing d USING (report_date, category)
-WHERE c.pick = 1 AND c.report_date BETWEEN first_day AND last_day;
+WHERE c.pick = 1 AND c.report_date BETWEEN first_day AND last_day
+  -- a category one source alone carries while two or more others, that day, do not
+  -- (the API's mobile SRBM systems after the category ended) is not the series'
+  AND NOT (c.reporting = 1 AND c.sources_on_date >= 3);
 
 CREATE VIEW reconciled_long AS
 SELECT * FROM reconciled_span(DATE '2022-02-24', DATE '9999-12-31');
