@@ -3,10 +3,7 @@ SIGKILL half way, then run again; and two of them started at once."""
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -14,52 +11,13 @@ from tests.support.faults import (
     DATES,
     LISTING,
     MIL,
-    START,
-    UNTIL,
     assert_completed,
     assert_converged,
     backfill_range,
     documents,
 )
+from tests.support.processes import start_backfill
 from warehouse import Warehouse
-
-LOSSES = Path(sys.executable).parent / "losses"
-
-
-def _environment(**extra: str) -> dict[str, str]:
-    from prefect.settings import PREFECT_API_URL
-
-    return {
-        **os.environ,
-        # The session's temporary Prefect API: no second server to start.
-        "PREFECT_API_URL": PREFECT_API_URL.value(),
-        "LOSSES_READ_TIMEOUT": "5",
-        **extra,
-    }
-
-
-def _start_backfill(mirror, path: Path, **env: str) -> subprocess.Popen:
-    command = [
-        str(LOSSES),
-        "backfill",
-        "--start",
-        START.isoformat(),
-        "--end",
-        UNTIL.isoformat(),
-        "--source",
-        "mod",
-        "--base-url",
-        mirror.url("mod"),
-        "--warehouse",
-        str(path),
-    ]
-    return subprocess.Popen(
-        command,
-        env=_environment(**env),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
 
 
 def _stored_packs(path: Path) -> int:
@@ -71,7 +29,7 @@ def test_a_backfill_killed_half_way_resumes_to_the_same_warehouse(mirror, clean,
     baseline = clean("mod")
     path = tmp_path / "losses.duckdb"
     mirror.set_faults(f"{MIL}/news/2024/*=timeout:0.2")  # slow day pages, within the timeout
-    process = _start_backfill(mirror, path, LOSSES_BATCH_SIZE="2")
+    process = start_backfill(mirror.url("mod"), path, LOSSES_BATCH_SIZE="2")
     try:
         deadline = time.monotonic() + 60
         # Two listing pages and two batches of two day pages written: the first
@@ -108,8 +66,8 @@ def test_two_backfills_at_once_both_finish_one_waits(mirror, clean, tmp_path):
     path = tmp_path / "losses.duckdb"
     # The first listing request is slow: whichever run gets the lock holds it a while.
     mirror.set_faults(f"{LISTING}=timeout:3x1")
-    first = _start_backfill(mirror, path)
-    second = _start_backfill(mirror, path)
+    first = start_backfill(mirror.url("mod"), path)
+    second = start_backfill(mirror.url("mod"), path)
     outputs = [p.communicate(timeout=120)[0] for p in (first, second)]
     assert [first.returncode, second.returncode] == [0, 0], "\n".join(outputs)
     waited = [out for out in outputs if "busy with another run" in out]
