@@ -127,7 +127,9 @@ def test_a_newer_parser_retries_quarantined_documents_not_superseded_ones(
     path = tmp_path / "losses.duckdb"
     mirror.set_faults(f"{ONE_DAY['mod']}=layout:labels, {day_pages(NEXT)}=absurd:letters")
     backfill_range(mirror, path, start=DAY, end=NEXT)
-    first, second = (r[0] for r in documents(path) if r[4] == "error")
+    # By the date in the URL, not by order: pages are stored in the order they arrive.
+    [first] = [r[0] for r in documents(path) if r[4] == "error" and f"{DAY:/%Y/%m/%d/}" in r[0]]
+    [second] = [r[0] for r in documents(path) if r[4] == "error" and f"{NEXT:/%Y/%m/%d/}" in r[0]]
     # DAY is fixed at the source and loaded from a new copy: its old copy is superseded.
     mirror.set_faults(f"{day_pages(NEXT)}=absurd:letters")
     state = backfill_range(mirror, path, start=DAY, end=NEXT)
