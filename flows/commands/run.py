@@ -125,8 +125,7 @@ def _run(flow: str, shown_warehouse: Path | None, **parameters) -> None:
             result = job(**parameters)
     typer.echo(result["summary"])
     if shown_warehouse is not None:
-        shown = shown_warehouse
-        typer.echo(f"warehouse: {shown}  (losses status --warehouse {shown})")
+        typer.echo(f"warehouse: {shown_warehouse}  (losses status --warehouse {shown_warehouse})")
 
 
 @contextlib.contextmanager

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.support.typos import KINDS, mistype
 from tests.support.warehouse import bulletin, load
 from warehouse import Warehouse
 
@@ -147,20 +148,6 @@ def test_the_reconciled_export_is_the_true_series(wh, tmp_path):
     assert shown[7] == typo  # the preferred source alone keeps its typo
 
 
-def _typo(value: int, kind: str, position: int) -> int | None:
-    text = str(value)
-    i = position % len(text)
-    if kind == "change":
-        text = text[:i] + str((int(text[i]) + 1 + position % 8) % 10) + text[i + 1 :]
-    elif kind == "transpose":
-        i = min(i, len(text) - 2)
-        text = text[:i] + text[i + 1] + text[i] + text[i + 2 :]
-    else:
-        text = text[:i] + text[i + 1 :]
-    typo = int(text.lstrip("0") or "0")
-    return typo if typo != value else None
-
-
 @settings(
     max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -168,14 +155,14 @@ def _typo(value: int, kind: str, position: int) -> int | None:
     increases=st.lists(st.integers(0, 80), min_size=8, max_size=8),
     source=st.sampled_from(SOURCES),
     typo_day=st.integers(0, 7),
-    kind=st.sampled_from(["change", "transpose", "drop"]),
+    kind=st.sampled_from(KINDS),
     position=st.integers(0, 30),
 )
 def test_a_random_typo_in_one_source_is_flagged_with_that_source_and_day(
     tmp_path_factory, increases, source, typo_day, kind, position
 ):
     totals = _series(increases)
-    typo = _typo(totals[typo_day], kind, position)
+    typo = mistype(totals[typo_day], kind, position)
     if typo is None:
         return
     with Warehouse.open(tmp_path_factory.mktemp("rec") / "w.duckdb") as wh:

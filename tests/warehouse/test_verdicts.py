@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.support.typos import KINDS, mistype
 from tests.support.warehouse import bulletin, load
 from warehouse import Warehouse
 from warehouse.verdicts import Point, digit_edit, judge
@@ -84,27 +85,13 @@ def test_a_repeated_bulletin_is_source_lag_and_no_later_one_is_unexplained():
     assert (verdict.verdict, verdict.note) == ("unexplained", "no later bulletin yet to tell")
 
 
-def _typo(value: int, kind: str, position: int) -> int | None:
-    text = str(value)
-    i = position % len(text)
-    if kind == "change":
-        mistyped = text[:i] + str((int(text[i]) + 1 + position % 8) % 10) + text[i + 1 :]
-    elif kind == "transpose":
-        i = min(i, len(text) - 2)
-        mistyped = text[:i] + text[i + 1] + text[i] + text[i + 2 :]
-    else:
-        mistyped = text[:i] + text[i + 1 :]
-    mistyped = mistyped.lstrip("0") or "0"
-    return int(mistyped) if int(mistyped) != value else None
-
-
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
     increases=st.lists(st.integers(1, 60), min_size=10, max_size=10),
     typo_day=st.integers(2, 7),
-    kind=st.sampled_from(["change", "transpose", "drop"]),
+    kind=st.sampled_from(KINDS),
     position=st.integers(0, 30),
 )
 def test_a_random_typo_is_flagged_as_likely_typo_with_the_true_value(
@@ -114,7 +101,7 @@ def test_a_random_typo_is_flagged_as_likely_typo_with_the_true_value(
     for increase in increases:
         total += increase
         totals.append(total)
-    mistyped = _typo(totals[typo_day], kind, position)
+    mistyped = mistype(totals[typo_day], kind, position)
     if mistyped is None:  # e.g. two equal digits transposed: no typo to find
         return
     path = tmp_path_factory.mktemp("verdicts") / "w.duckdb"
