@@ -19,6 +19,9 @@ from tests.support.faults import (
 from tests.support.processes import start_backfill
 from warehouse import Warehouse
 
+# The slow listing must outlast a read: the run holding the lock holds it a while.
+SLOW_ENOUGH = {"LOSSES_READ_TIMEOUT": "5"}
+
 
 def _stored_packs(path: Path) -> int:
     """Body packs written: one per store of documents (a listing page, a batch)."""
@@ -29,7 +32,7 @@ def test_a_backfill_killed_half_way_resumes_to_the_same_warehouse(mirror, clean,
     baseline = clean("mod")
     path = tmp_path / "losses.duckdb"
     mirror.set_faults(f"{MIL}/news/2024/*=timeout:0.2")  # slow day pages, within the timeout
-    process = start_backfill(mirror.url("mod"), path, LOSSES_BATCH_SIZE="2")
+    process = start_backfill(mirror.url("mod"), path, LOSSES_BATCH_SIZE="2", **SLOW_ENOUGH)
     try:
         deadline = time.monotonic() + 60
         # Two listing pages and two batches of two day pages written: the first
@@ -66,8 +69,8 @@ def test_two_backfills_at_once_both_finish_one_waits(mirror, clean, tmp_path):
     path = tmp_path / "losses.duckdb"
     # The first listing request is slow: whichever run gets the lock holds it a while.
     mirror.set_faults(f"{LISTING}=timeout:3x1")
-    first = start_backfill(mirror.url("mod"), path)
-    second = start_backfill(mirror.url("mod"), path)
+    first = start_backfill(mirror.url("mod"), path, **SLOW_ENOUGH)
+    second = start_backfill(mirror.url("mod"), path, **SLOW_ENOUGH)
     outputs = [p.communicate(timeout=120)[0] for p in (first, second)]
     assert [first.returncode, second.returncode] == [0, 0], "\n".join(outputs)
     waited = [out for out in outputs if "busy with another run" in out]
