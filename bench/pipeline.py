@@ -1,41 +1,40 @@
-"""End-to-end benchmark of the pipeline against the local mirror (not part of the tests).
+"""End-to-end benchmark against the local mirror, every figure a ratio to a competent
+hand-written script measured in the same run (not part of the tests).
 
-    uv run python bench/pipeline.py            # full history, ~4 minutes with the naive baseline
-    uv run python bench/pipeline.py --quick    # 120 days, naive baseline on 60 days
+    uv run python bench/pipeline.py             # medians of 3 paired runs, ~3 minutes
+    uv run python bench/pipeline.py --runs 5
+    uv run python bench/pipeline.py --naive     # also the naive scraper (~75 s more)
 
-Starts the mirror (`losses mirror`) and a Prefect server (`prefect server start`)
-as their own processes, as in production, then runs each scenario in a fresh
-process and reads that process's own wall time, CPU time and peak RSS:
+Starts the mirror (`losses mirror`) and a Prefect server (`prefect server start`) as
+their own processes, then runs every scenario as a whole process, as a user runs it,
+timed from outside: wall time, CPU (user + system) and peak RSS (os.wait4), and for
+our runs the flow's own time (its row in the warehouse's `runs` table). The scripts
+compared (the same days, the same mirror, fresh warehouses):
 
-  - backfill of the whole history but the last day from the MoD, through every era of
-    its sites (www.mil.gov.ua's listing, mod.gov.ua's listing, tag page and sitemap;
-    mod.gov.ua pages ~250 KB each)
-  - the same from the aggregator, the default backfill source (a month a request)
-  - the MoD backfill again (a no-op: nothing to fetch, nothing to load)
-  - one daily run on that full warehouse, and one on a 10-day warehouse (each the
-    median of three runs on fresh copies)
-  - a naive pipeline over the same days: the sites' news listings walked with
-    sequential GETs, BeautifulSoup (html.parser) over each whole page, one INSERT per
-    figure, each page dated by its listing item
-  - parse throughput per format (bench/bench_parse.py)
+  - the competent script (bench/baseline.py): httpx async x4, selectolax on the
+    article only, one DuckDB transaction inserting with unnest, the check in SQL,
+    no Prefect, no stored pages; its figures are asserted equal to ours;
+  - `losses backfill --source mod` of the whole history but the last day, as a user
+    runs it (no PREFECT_API_URL: a local run recorded in Prefect's database);
+  - the same with PREFECT_API_URL set to the running server (Prefect's engine);
+  - `losses backfill` of the aggregator's history (a month a request);
+  - the MoD backfill again (a no-op), and `losses ingest` (the daily run) on the full
+    MoD warehouse and on a 10-day one, each on a fresh copy.
 
-"pipeline CPU" is the CPU time of the process running the flow, measured
-around the flow call; the process's start-up (interpreter, imports, Prefect
-client), the Prefect server's and the mirror's CPU are reported apart."""
+Each round runs the scenarios back to back (the script first), so that every ratio
+compares runs made under the same load; the table gives medians over the rounds."""
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import json
 import os
 import platform
-import re
-import resource
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -45,174 +44,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 LAST = dt.date(2026, 8, 8)  # the mirror's last day (the reference's)
-FIRST = dt.date(2022, 2, 25)
+FIRST = dt.date(2022, 2, 24)
+HISTORY_END = LAST - dt.timedelta(days=1)  # the last day is left for the daily run
 
-
-# ---------------------------------------------------------------- scenarios (child side)
-
-
-def _run_delay() -> float:
-    """Seconds this process's threads were ready to run but waited for a core (Linux;
-    0 elsewhere): on a shared machine, wall time the pipeline did not spend itself."""
-    total = 0
-    for stat in Path("/proc/self/task").glob("*/schedstat"):
-        with contextlib.suppress(OSError, IndexError, ValueError):
-            total += int(stat.read_text().split()[1])
-    return total / 1e9
-
-
-def _measured(run) -> dict:
-    start_wall, start_cpu, start_delay = time.perf_counter(), time.process_time(), _run_delay()
-    outcome = run()
-    return {
-        "startup_cpu": start_cpu,  # interpreter, imports, Prefect client: once per process
-        "wall": time.perf_counter() - start_wall,
-        "cpu": time.process_time() - start_cpu,
-        "run_delay": _run_delay() - start_delay,
-        "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        **outcome,
-    }
-
-
-def _run_flow(args) -> dict:
-    import logging
-
-    from flows import prefect_setup
-
-    prefect_setup.configure()
-    logging.basicConfig(level=logging.WARNING)
-    from prefect.client.orchestration import get_client
-
-    from flows.backfill import backfill
-    from flows.daily import daily
-    from warehouse import Warehouse
-
-    # Prefect imports most of its client on first use: part of start-up, not of a run.
-    with get_client(sync_client=True) as client:
-        client.api_healthcheck()
-
-    def run():
-        if args.kind == "backfill":
-            state = backfill(
-                start=dt.date.fromisoformat(args.start),
-                end=dt.date.fromisoformat(args.end),
-                source=args.source,
-                base_url=args.base_url,
-                warehouse=args.warehouse,
-                return_state=True,
-            )
-        else:
-            state = daily(
-                base_url=args.base_url,
-                warehouse=args.warehouse,
-                today=dt.date.fromisoformat(args.end),
-                return_state=True,
-            )
-        if not state.is_completed():
-            raise SystemExit(f"{args.kind} failed: {state.message}")
-        with Warehouse.open(args.warehouse, read_only=True) as wh:
-            fetched, loaded = wh.one(
-                "SELECT documents_fetched, bulletins_loaded FROM runs ORDER BY run_id DESC LIMIT 1"
-            )
-        return {"documents": fetched, "bulletins": loaded}
-
-    with prefect_setup.in_process_run():  # as `losses backfill` / `losses ingest` run
-        return _measured(run)
-
-
-NAIVE_LINE = re.compile(
-    r"^\s*(?P<label>[^\d—–‒-][^—–‒]*?)\s*[—–‒-]\s*(?:близько|понад|about|more than)?\s*"
-    r"(?P<total>\d[\d ]*?)\s*(?:\(\+?(?P<delta>-?[\d ]+)\))?[\s,.;]*(?:од|осіб.*)?$"
-)
-NAIVE_DATE = re.compile(r"(\d\d)[. ](\d\d|[^\W\d]+)[. ](\d{4})")
-NAIVE_MONTHS = [
-    "січня",
-    "лютого",
-    "березня",
-    "квітня",
-    "травня",
-    "червня",
-    "липня",
-    "серпня",
-    "вересня",
-    "жовтня",
-    "листопада",
-    "грудня",
-]
-
-
-def _naive_date(text: str) -> dt.date | None:
-    found = NAIVE_DATE.search(text)
-    if not found:
-        return None
-    day, month, year = found.groups()
-    month = int(month) if month.isdigit() else NAIVE_MONTHS.index(month) + 1
-    return dt.date(int(year), month, int(day))
-
-
-def _run_naive(args) -> dict:
-    """The scraper this project replaces, done plainly: the news listings walked one
-    request at a time, the whole page through BeautifulSoup, one INSERT per figure."""
-    import duckdb
-    import httpx
-    from bs4 import BeautifulSoup
-
-    from parsers.vocabulary import match_label
-
-    start, end = dt.date.fromisoformat(args.start), dt.date.fromisoformat(args.end)
-    listings = [
-        (f"{args.base_url}/www.mil.gov.ua/news/?page={{}}", "div.news-post", "p.meta"),
-        (f"{args.base_url}/news?page={{}}", "a.news-card", "span.news-card__date"),
-    ]
-
-    def run():
-        con = duckdb.connect(args.warehouse)
-        con.execute(
-            "CREATE TABLE figures (report_date DATE, category VARCHAR, total BIGINT, delta BIGINT)"
-        )
-        client = httpx.Client(timeout=30)
-        pages: list[tuple[dt.date, str]] = []
-        requests = 0
-        for url, item, when in listings:
-            page = 1
-            while True:
-                listing = BeautifulSoup(client.get(url.format(page)).text, "html.parser")
-                requests += 1
-                dates = []
-                for entry in listing.select(item):
-                    link = entry if entry.name == "a" else entry.find("a")
-                    day = _naive_date(entry.select_one(when).get_text())
-                    if day is None:
-                        continue
-                    dates.append(day)
-                    if start <= day <= end and "втрат" in link.get_text().lower():
-                        pages.append((day, link["href"]))
-                if not dates or min(dates) < start or not listing.select_one(".next"):
-                    break
-                page += 1
-        bulletins = 0
-        for day, url in sorted(pages):
-            soup = BeautifulSoup(client.get(url).text, "html.parser")
-            requests += 1
-            found = 0
-            for line in soup.get_text("\n").splitlines():
-                figure = NAIVE_LINE.match(line)
-                category = figure and match_label(figure["label"], day)
-                if category:
-                    delta = int(figure["delta"].replace(" ", "")) if figure["delta"] else None
-                    total = int(figure["total"].replace(" ", ""))
-                    con.execute(
-                        "INSERT INTO figures VALUES (?, ?, ?, ?)", [day, category, total, delta]
-                    )
-                    found += 1
-            bulletins += found > 0
-        con.close()
-        return {"documents": requests, "bulletins": bulletins}
-
-    return _measured(run)
-
-
-# ---------------------------------------------------------------- orchestration (parent side)
+# The issue's targets (issue 15): ratio to the competent script's wall time, seconds.
+TARGETS = {
+    "mod": 1.25,
+    "mod-server": 1.1,
+    "noop": 1.5,
+    "daily": 2.0,
+    "minfin-flow": 1.0,
+    "rss": 250,
+    "daily-ratio": 1.1,
+}
 
 
 def _free_port() -> int:
@@ -244,19 +88,95 @@ def _cpu_seconds(pid: int) -> float:
     return times.user + times.system
 
 
+def _timed(command: list[str], env: dict[str, str]) -> dict:
+    """Wall, CPU and peak RSS of one process, from outside; its output's last line."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    output = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - started
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):  # 1: a run that found something to report (check findings)
+        raise SystemExit(f"{' '.join(command)}: exit {code}\n{output[-3000:]}")
+    return {
+        "wall": wall,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "rss_mb": usage.ru_maxrss / 1024,
+        "output": output,
+    }
+
+
+def _run_row(warehouse: Path) -> dict:
+    """The newest run's own record: its flow time and what it did."""
+    import duckdb
+
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        started, finished, fetched, loaded = con.execute(
+            "SELECT started_at, finished_at, documents_fetched, bulletins_loaded "
+            "FROM runs ORDER BY run_id DESC LIMIT 1"
+        ).fetchone()
+    return {
+        "flow": (finished - started).total_seconds(),
+        "documents": fetched,
+        "bulletins": loaded,
+    }
+
+
+def _remove(path: Path) -> None:
+    for found in path.parent.glob(f"{path.name}*"):
+        shutil.rmtree(found) if found.is_dir() else found.unlink()
+
+
+def _copy(source: Path, target: Path) -> None:
+    """A copy of a warehouse (file, WAL, bodies), so a scenario can run on it afresh."""
+    _remove(target)
+    for found in source.parent.glob(f"{source.name}*"):
+        copy = target.with_name(target.name + found.name[len(source.name) :])
+        shutil.copytree(found, copy) if found.is_dir() else shutil.copy(found, copy)
+
+
+def same_figures(ours: Path, script: Path) -> int:
+    """How many figures both read; SystemExit naming the first differences otherwise."""
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute("ATTACH ? AS ours (READ_ONLY)", [str(ours)])
+    con.execute("ATTACH ? AS script (READ_ONLY)", [str(script)])
+    differ = con.execute(
+        """WITH o AS (SELECT report_date, category, total, reported_delta AS delta
+                      FROM ours.latest_observations WHERE source = 'mod')
+           SELECT coalesce(o.report_date, s.report_date), coalesce(o.category, s.category),
+                  o.total, s.total, o.delta, s.delta
+           FROM o FULL JOIN script.figures s USING (report_date, category)
+           WHERE o.total IS DISTINCT FROM s.total OR o.delta IS DISTINCT FROM s.delta
+           ORDER BY 1, 2"""
+    ).fetchall()
+    if differ:
+        shown = "\n".join(f"  {row}" for row in differ[:10])
+        raise SystemExit(f"the script and losses read {len(differ)} figures differently:\n{shown}")
+    return con.execute("SELECT count(*) FROM script.figures").fetchone()[0]
+
+
 class Bench:
-    def __init__(self, workdir: Path, quick: bool, naive_days: int | None):
+    def __init__(self, workdir: Path, runs: int, naive: bool):
         self.dir = workdir
-        self.quick = quick
-        self.naive_days = naive_days
-        self.rows: list[tuple[str, dict]] = []
+        self.runs = runs
+        self.naive = naive
+        self.results: dict[str, list[dict]] = {}
         self.env = {
-            **os.environ,
+            **{k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"},
+            # Runs without a server record themselves in a Prefect database no server
+            # uses (as on a user's machine): the server's is busy with its own writes.
             "PREFECT_HOME": str(workdir / "prefect-home"),
             "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
             "PREFECT_UI_ENABLED": "false",
             "PYTHONPATH": str(ROOT),
         }
+        self.server_env = {**self.env, "PREFECT_HOME": str(workdir / "prefect-server-home")}
+
+    # -- services
 
     def start_services(self) -> None:
         port = _free_port()
@@ -268,16 +188,24 @@ class Bench:
         )
         self.base = f"http://127.0.0.1:{port}"
         _wait_http(self.base + "/", self.mirror, 60)
+        # Prefect creates its database on its first run: the state of every run after.
+        subprocess.run(
+            [BIN / "prefect", "server", "database", "upgrade", "-y"],
+            env=self.env,
+            check=True,
+            capture_output=True,
+        )
         api_port = _free_port()
-        self.env["PREFECT_API_URL"] = f"http://127.0.0.1:{api_port}/api"
+        self.api_url = f"http://127.0.0.1:{api_port}/api"
+        self.server_env["PREFECT_API_URL"] = self.api_url
         self.server = subprocess.Popen(
             [BIN / "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(api_port)],
-            env=self.env,
+            env=self.server_env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,
         )
-        _wait_http(self.env["PREFECT_API_URL"] + "/health", self.server, 180)
+        _wait_http(self.api_url + "/health", self.server, 180)
 
     def stop_services(self) -> None:
         for proc in (getattr(self, "server", None), getattr(self, "mirror", None)):
@@ -285,22 +213,32 @@ class Bench:
                 os.killpg(proc.pid, signal.SIGTERM)
                 proc.wait(timeout=30)
 
-    def scenario(
-        self,
-        label: str,
-        kind: str,
-        start: dt.date,
-        end: dt.date,
-        warehouse: str,
-        source: str = "mod",
-    ):
+    def settle(self, timeout: float = 15.0) -> None:
+        """Wait until the server and the mirror are idle (a server goes on working
+        after a run: its events), so that no scenario pays for the one before."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            before = _cpu_seconds(self.server.pid) + _cpu_seconds(self.mirror.pid)
+            time.sleep(0.5)
+            if _cpu_seconds(self.server.pid) + _cpu_seconds(self.mirror.pid) - before < 0.02:
+                return
+
+    # -- scenarios
+
+    def losses(self, key: str, args: list[str], warehouse: Path, *, server: bool = False):
+        env = self.server_env if server else self.env
+        self.settle()
         server_cpu = _cpu_seconds(self.server.pid)
-        mirror_cpu = _cpu_seconds(self.mirror.pid)
-        command = [
-            sys.executable,
-            __file__,
-            "--child",
-            kind,
+        result = _timed([str(BIN / "losses"), *args, "--warehouse", str(warehouse)], env)
+        result.update(_run_row(warehouse))
+        result["server_cpu"] = _cpu_seconds(self.server.pid) - server_cpu
+        self.results.setdefault(key, []).append(result)
+        print(f"  {key}: {result['wall']:.2f} s", file=sys.stderr)
+        return result
+
+    def backfill(self, source: str, start: dt.date, end: dt.date) -> list[str]:
+        return [
+            "backfill",
             "--start",
             start.isoformat(),
             "--end",
@@ -309,120 +247,162 @@ class Bench:
             source,
             "--base-url",
             f"{self.base}/{source}",
-            "--warehouse",
-            str(self.dir / warehouse),
         ]
-        done = subprocess.run(command, env=self.env, capture_output=True, text=True)
-        if done.returncode != 0:
-            raise SystemExit(f"{label}: {done.stderr[-3000:]}")
-        result = json.loads(done.stdout.strip().splitlines()[-1])
-        result["server_cpu"] = _cpu_seconds(self.server.pid) - server_cpu
-        result["mirror_cpu"] = _cpu_seconds(self.mirror.pid) - mirror_cpu
-        self.rows.append((label, result))
-        print(f"  {label}: {result['wall']:.2f} s", file=sys.stderr)
+
+    def daily(self) -> list[str]:
+        return [
+            "ingest",
+            "--today",
+            LAST.isoformat(),
+            "--no-wait-for-bulletin",
+            "--base-url",
+            f"{self.base}/mod",
+        ]
+
+    def script(self, key: str, command: list[str], database: Path) -> dict:
+        _remove(database)
+        self.settle()
+        result = _timed(command, self.env)
+        result.update(json.loads(result["output"].strip().splitlines()[-1]))
+        self.results.setdefault(key, []).append(result)
+        print(f"  {key}: {result['wall']:.2f} s", file=sys.stderr)
         return result
 
-    def snapshot(self, source: str, target: str) -> None:
-        """A copy of a warehouse (file, WAL and bodies) so a scenario can run on it afresh."""
-        for suffix in ("", ".wal", ".bodies"):
-            src, dst = self.dir / f"{source}{suffix}", self.dir / f"{target}{suffix}"
-            if dst.is_dir():
-                shutil.rmtree(dst)
-            elif dst.exists():
-                dst.unlink()
-            if src.is_dir():
-                shutil.copytree(src, dst)
-            elif src.exists():
-                shutil.copy(src, dst)
-
-    def median_of(self, label: str, runs: int, prepare, *scenario_args) -> None:
-        """Run a short scenario a few times on fresh copies; keep the median by wall time."""
-        results = []
-        for _ in range(runs):
-            prepare()
-            results.append(self.scenario(label, *scenario_args))
-            self.rows.pop()
-        results.sort(key=lambda r: r["wall"])
-        self.rows.append((label, results[len(results) // 2]))
+    def round(self, number: int) -> None:
+        print(f"round {number + 1} of {self.runs}", file=sys.stderr)
+        mod, minfin, small = (self.dir / f"{name}.duckdb" for name in ("mod", "minfin", "small"))
+        script = self.dir / "script.duckdb"
+        self.script(
+            "script",
+            [
+                sys.executable,
+                str(ROOT / "bench" / "baseline.py"),
+                "--base-url",
+                f"{self.base}/mod",
+                "--start",
+                FIRST.isoformat(),
+                "--end",
+                HISTORY_END.isoformat(),
+                "--db",
+                str(script),
+            ],
+            script,
+        )
+        _remove(mod)
+        self.losses("mod", self.backfill("mod", FIRST, HISTORY_END), mod)
+        if number == 0:
+            self.figures = same_figures(mod, script)
+        served = self.dir / "served.duckdb"
+        _remove(served)
+        self.losses("mod-server", self.backfill("mod", FIRST, HISTORY_END), served, server=True)
+        _remove(minfin)
+        self.losses("minfin", self.backfill("minfin", FIRST, HISTORY_END), minfin)
+        self.losses("noop", self.backfill("mod", FIRST, HISTORY_END), mod)
+        if number == 0:
+            _remove(small)
+            ten_days = HISTORY_END - dt.timedelta(days=9)
+            self.losses("(setup)", self.backfill("mod", ten_days, HISTORY_END), small)
+        run = self.dir / "run.duckdb"
+        for key, warehouse in (("daily", mod), ("daily-10", small)):
+            _copy(warehouse, run)
+            self.losses(key, self.daily(), run)
+        if self.naive and number == 0:
+            self.script(
+                "naive",
+                [
+                    sys.executable,
+                    str(ROOT / "bench" / "naive.py"),
+                    "--base-url",
+                    f"{self.base}/mod",
+                    "--start",
+                    FIRST.isoformat(),
+                    "--end",
+                    HISTORY_END.isoformat(),
+                    "--db",
+                    str(self.dir / "naive.duckdb"),
+                ],
+                self.dir / "naive.duckdb",
+            )
 
     def run(self) -> None:
-        last_but_one = LAST - dt.timedelta(days=1)
-        first = last_but_one - dt.timedelta(days=119) if self.quick else FIRST
-        naive_first = (
-            last_but_one - dt.timedelta(days=self.naive_days - 1) if self.naive_days else first
-        )
         print("starting the mirror and a Prefect server ...", file=sys.stderr)
         self.start_services()
         try:
-            # Prefect registers each flow on its first run: pay that outside the figures.
-            self.scenario("(warm-up)", "daily", LAST, LAST, "warm-up")
-            self.rows.pop()
-            self.full = self.scenario(
-                "backfill, MoD history (every era)", "backfill", first, last_but_one, "a"
-            )
-            self.scenario(
-                "backfill, aggregator history",
-                "backfill",
-                first,
-                last_but_one,
-                "m",
-                source="minfin",
-            )
-            self.scenario(
-                "(setup: 10-day warehouse)",
-                "backfill",
-                last_but_one - dt.timedelta(days=9),
-                last_but_one,
-                "b",
-            )
-            self.rows.pop()
-            for name, label in (("a", "daily, full warehouse"), ("b", "daily, 10-day warehouse")):
-                self.median_of(
-                    label,
-                    3,
-                    lambda name=name: self.snapshot(name, "run"),
-                    "daily",
-                    LAST,
-                    LAST,
-                    "run",
-                )
-            self.scenario("MoD backfill again (no-op)", "backfill", first, last_but_one, "a")
-            self.naive = self.scenario(
-                "naive baseline", "naive", naive_first, last_but_one, "naive.duckdb"
-            )
+            # A first run of each kind: the flows registered, the files in the page cache.
+            warm = self.dir / "warm.duckdb"
+            for server in (False, True):
+                _remove(warm)
+                self.losses("(warm-up)", self.backfill("mod", LAST, LAST), warm, server=server)
+            for number in range(self.runs):
+                self.round(number)
         finally:
             self.stop_services()
 
+    # -- the table
+
+    def median(self, key: str, field: str) -> float:
+        return statistics.median(r[field] for r in self.results[key])
+
     def table(self) -> str:
-        lines = [
-            "| scenario | bulletins | wall s | pipeline CPU s | CPU ms/bulletin | peak RSS MB "
-            "| bulletins/s | Prefect server CPU s | process start-up CPU s |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        script_wall = self.median("script", "wall")
+        labels = [
+            ("script", "competent script (bench/baseline.py), MoD history"),
+            ("mod", "`losses backfill`, MoD history, as a user runs it (no server)"),
+            ("mod-server", "the same, with PREFECT_API_URL (a Prefect server running)"),
+            ("minfin", "`losses backfill`, aggregator history (month pages)"),
+            ("noop", "MoD backfill again (a no-op)"),
+            ("daily", "`losses ingest` (daily run), full MoD warehouse"),
+            ("daily-10", "`losses ingest` (daily run), 10-day warehouse"),
+            ("naive", "naive scraper (bench/naive.py), MoD history"),
         ]
-        for label, r in self.rows:
-            per = f"{1000 * r['cpu'] / r['bulletins']:.2f}" if r["bulletins"] else "-"
-            rate = f"{r['bulletins'] / r['wall']:.0f}" if r["bulletins"] else "-"
-            server = "-" if label == "naive baseline" else f"{r['server_cpu']:.1f}"
-            lines.append(
-                f"| {label} | {r['bulletins']} | {r['wall']:.2f} | {r['cpu']:.2f} | {per} | "
-                f"{r['rss_mb']:.0f} | {rate} | {server} | {r['startup_cpu']:.2f} |"
+        lines = [
+            "| scenario | bulletins | wall s | × script | CPU s | flow s | peak RSS MB "
+            "| server CPU s |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for key, label in labels:
+            if key not in self.results:
+                continue
+            flow = (
+                f"{self.median(key, 'flow'):.2f}"
+                if key in self.results and ("flow" in self.results[key][0])
+                else "-"
             )
-        rows = dict(self.rows)
-        ours, naive = self.full, self.naive
-        per_ours = ours["wall"] / ours["bulletins"]
-        per_naive = naive["wall"] / naive["bulletins"]
-        full_daily = rows["daily, full warehouse"]["wall"]
-        small_daily = rows["daily, 10-day warehouse"]["wall"]
+            server = f"{self.median(key, 'server_cpu'):.1f}" if key == "mod-server" else "-"
+            lines.append(
+                f"| {label} | {self.results[key][0]['bulletins']} | "
+                f"{self.median(key, 'wall'):.2f} | {self.median(key, 'wall') / script_wall:.2f} | "
+                f"{self.median(key, 'cpu'):.2f} | {flow} | "
+                f"{max(r['rss_mb'] for r in self.results[key]):.0f} | {server} |"
+            )
+        mod = self.median("mod", "wall") / script_wall
+        served = self.median("mod-server", "wall") / script_wall
+        daily_ratio = self.median("daily", "wall") / self.median("daily-10", "wall")
+        peak = max(r["rss_mb"] for key, rows in self.results.items() for r in rows)
+
+        def verdict(ok: bool) -> str:
+            return "met" if ok else "NOT met"
+
         lines += [
             "",
-            f"- end to end vs the naive baseline: {per_naive / per_ours:.1f}x faster per bulletin "
-            f"(wall), {naive['cpu'] / naive['bulletins'] / (ours['cpu'] / ours['bulletins']):.1f}x "
-            "less CPU per bulletin (target >= 20x)",
-            f"- pipeline CPU per bulletin, full backfill: "
-            f"{1000 * ours['cpu'] / ours['bulletins']:.2f} ms (target <= 3 ms)",
-            f"- daily run on the full warehouse vs a 10-day one: {full_daily / small_daily:.2f}x "
-            "(target <= 1.2x)",
-            f"- peak RSS: {max(r['rss_mb'] for _, r in self.rows):.0f} MB (target <= 300 MB)",
+            f"Both read the same {self.figures} figures (asserted). Medians of {self.runs} "
+            "rounds; × script is the median wall time over the script's.",
+            "",
+            f"- MoD history as a user runs it: {mod:.2f}× the script "
+            f"(target ≤ {TARGETS['mod']}: {verdict(mod <= TARGETS['mod'])})",
+            f"- with a server: {served:.2f}× (target ≤ {TARGETS['mod-server']}: "
+            f"{verdict(served <= TARGETS['mod-server'])})",
+            f"- no-op: {self.median('noop', 'wall'):.2f} s (target ≤ {TARGETS['noop']} s: "
+            f"{verdict(self.median('noop', 'wall') <= TARGETS['noop'])}); daily run: "
+            f"{self.median('daily', 'wall'):.2f} s (target ≤ {TARGETS['daily']} s: "
+            f"{verdict(self.median('daily', 'wall') <= TARGETS['daily'])})",
+            f"- aggregator history, flow time: {self.median('minfin', 'flow'):.2f} s "
+            f"(target ≤ {TARGETS['minfin-flow']} s: "
+            f"{verdict(self.median('minfin', 'flow') <= TARGETS['minfin-flow'])})",
+            f"- daily run, full warehouse over 10-day: {daily_ratio:.2f}× (target ≤ "
+            f"{TARGETS['daily-ratio']}: {verdict(daily_ratio <= TARGETS['daily-ratio'])})",
+            f"- peak RSS: {peak:.0f} MB (target ≤ {TARGETS['rss']} MB: "
+            f"{verdict(peak <= TARGETS['rss'])})",
         ]
         return "\n".join(lines)
 
@@ -437,47 +417,28 @@ def machine() -> str:
     except OSError:
         pass
     import duckdb
+    import httpcore
     import prefect
 
     return (
         f"{platform.machine()}, {os.cpu_count()} cores ({model}), "
         f"{round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB, "
         f"Python {platform.python_version()}, Prefect {prefect.__version__}, "
-        f"DuckDB {duckdb.__version__}"
+        f"DuckDB {duckdb.__version__}, httpcore {httpcore.__version__}"
     )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="120 days instead of the history")
-    parser.add_argument(
-        "--naive-days", type=int, help="days for the naive baseline (default: same as ours)"
-    )
-    parser.add_argument("--child", choices=["backfill", "daily", "naive"], help=argparse.SUPPRESS)
-    parser.add_argument("--start", help=argparse.SUPPRESS)
-    parser.add_argument("--end", help=argparse.SUPPRESS)
-    parser.add_argument("--base-url", help=argparse.SUPPRESS)
-    parser.add_argument("--source", help=argparse.SUPPRESS)
-    parser.add_argument("--warehouse", help=argparse.SUPPRESS)
+    parser.add_argument("--runs", type=int, default=3, help="rounds (medians are reported)")
+    parser.add_argument("--naive", action="store_true", help="also time the naive scraper")
     args = parser.parse_args()
-    if args.child:
-        args.kind = args.child
-        result = _run_naive(args) if args.child == "naive" else _run_flow(args)
-        print(json.dumps(result))
-        return
     workdir = Path(tempfile.mkdtemp(prefix="losses-bench-"))
     try:
-        bench = Bench(workdir, args.quick, args.naive_days or (60 if args.quick else None))
+        bench = Bench(workdir, args.runs, args.naive)
         bench.run()
         print(f"\nMachine: {machine()}\n")
         print(bench.table())
-        parse = subprocess.run(
-            [sys.executable, str(ROOT / "bench" / "bench_parse.py")],
-            capture_output=True,
-            text=True,
-        )
-        print("\nParse throughput (bench/bench_parse.py):\n")
-        print(parse.stdout.strip() or parse.stderr.strip())
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 

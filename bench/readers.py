@@ -92,12 +92,12 @@ def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="losses-bench-readers-"))
     last = LAST - dt.timedelta(days=1)
     first = last - dt.timedelta(days=119) if args.quick else FIRST
-    bench = Bench(workdir, args.quick, None)
+    bench = Bench(workdir, 1, False)
     rows: list[tuple[str, dict, str]] = []
     try:
         print("starting the mirror and a Prefect server ...", file=sys.stderr)
         bench.start_services()
-        bench.scenario("(warm-up)", "daily", LAST, LAST, "warm-up")
+        bench.losses("(warm-up)", bench.backfill("mod", LAST, LAST), workdir / "warm-up.duckdb")
         for n in range(args.runs):
             for with_reader in (False, True):
                 name = f"w{n}{'r' if with_reader else ''}.duckdb"
@@ -119,7 +119,7 @@ def main() -> None:
                         text=True,
                     )
                 label = "with a reader" if with_reader else "alone"
-                result = bench.scenario(label, "backfill", first, last, name)
+                result = bench.losses(label, bench.backfill("mod", first, last), workdir / name)
                 reads = ""
                 if reader is not None:
                     stop.touch()
@@ -128,17 +128,15 @@ def main() -> None:
     finally:
         bench.stop_services()
         shutil.rmtree(workdir, ignore_errors=True)
-    print("\n| MoD history backfill | wall s | pipeline CPU s | waiting for a core s | reads |")
-    print("|---|---:|---:|---:|---|")
+    print("\n| MoD history backfill | wall s | CPU s | reads |")
+    print("|---|---:|---:|---|")
     for label, r, reads in rows:
-        delay = r.get("run_delay", 0.0)
-        print(f"| {label} | {r['wall']:.2f} | {r['cpu']:.2f} | {delay:.2f} | {reads} |")
+        print(f"| {label} | {r['wall']:.2f} | {r['cpu']:.2f} | {reads} |")
     for label in ("alone", "with a reader"):
         mine = [r for lab, r, _ in rows if lab == label]
         print(
             f"- {label}: median wall {statistics.median(r['wall'] for r in mine):.2f} s, "
-            f"CPU {statistics.median(r['cpu'] for r in mine):.2f} s, waiting for a core "
-            f"{statistics.median(r.get('run_delay', 0.0) for r in mine):.2f} s"
+            f"CPU {statistics.median(r['cpu'] for r in mine):.2f} s"
         )
 
 

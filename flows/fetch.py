@@ -1,4 +1,5 @@
-"""The only way this project talks to the network: an httpx client that is polite
+"""The only way this project talks to the network: a client (over httpx's connection
+pool, flows/wire.py) that is polite
 (a named User-Agent, a few connections per host, Retry-After honoured), careful
 (configured hosts only, a size cap) and stubborn (retries with backoff on 5xx,
 429, timeouts and dropped connections)."""
@@ -17,8 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urljoin, urlsplit
 
-import httpx
-
+from flows import wire
 from flows.bounded_body import ACCEPT_ENCODING, BodyRefused, BoundedBody
 from flows.settings import Settings
 from parsers import challenge_kind
@@ -28,6 +28,7 @@ from warehouse import FetchedDocument
 log = logging.getLogger("losses.fetch")
 
 RETRYABLE_STATUS = frozenset({429, 500, 502, 503, 504})
+REDIRECT_STATUS = frozenset({301, 302, 303, 307, 308})
 MAX_REDIRECTS = 5
 
 
@@ -44,7 +45,7 @@ class Request:
 
 @cache
 def _tls_context() -> ssl.SSLContext:
-    # Loading the CA bundle costs ~25 ms; a run opens a client per batch.
+    # Loading the CA bundle costs ~25 ms: once a process, and only if https is used.
     return ssl.create_default_context()
 
 
@@ -56,16 +57,18 @@ class Fetcher:
         settings: Settings,
         *,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-        transport: httpx.AsyncBaseTransport | None = None,
+        transport=None,
         on_answer: Callable[[FetchedDocument], None] | None = None,
     ):
         self.settings = settings
         self._sleep = sleep
-        self._transport = transport  # tests: httpx.MockTransport
+        self._transport = transport  # tests: an httpx transport (httpx.MockTransport)
         # Told of every whole answer as it arrives (error pages too): flows/arrivals.py
         # stores them then, not when the batch ends.
         self._on_answer = on_answer
-        self._client: httpx.AsyncClient | None = None
+        self._wire: wire.PoolWire | wire.HttpxTransportWire | None = None
+        self._hosts = settings.allowed_hosts
+        self._headers = [("User-Agent", settings.user_agent), ("Accept-Encoding", ACCEPT_ENCODING)]
         self._per_host: dict[str, asyncio.Semaphore] = {}
         self.requests_made = 0
         self.retries = 0
@@ -75,27 +78,26 @@ class Fetcher:
 
     async def __aenter__(self) -> Fetcher:
         s = self.settings
-        self._client = httpx.AsyncClient(
-            headers={"User-Agent": s.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
-            timeout=httpx.Timeout(s.read_timeout, connect=s.connect_timeout),
-            limits=httpx.Limits(
-                max_connections=s.max_connections_per_host * 3,
-                max_keepalive_connections=s.max_connections_per_host * 3,
-            ),
-            follow_redirects=False,  # redirects are followed by hand, to vet each host
-            verify=_tls_context(),
-            transport=self._transport,
+        if self._transport is not None:
+            self._wire = wire.HttpxTransportWire(self._transport)
+            return self
+        self._wire = wire.PoolWire(
+            connections=s.max_connections_per_host * 3,
+            connect_timeout=s.connect_timeout,
+            read_timeout=s.read_timeout,
+            tls=_tls_context,
         )
         return self
 
     async def __aexit__(self, *exc_info: object) -> None:
-        if self._client is not None:
-            await self._client.aclose()
-            self._client = None
+        if self._wire is not None:
+            await self._wire.aclose()
+            self._wire = None
 
     def _check_host(self, url: str) -> str:
-        host = urlsplit(url).netloc.lower()
-        if urlsplit(url).scheme not in ("http", "https") or host not in self.settings.allowed_hosts:
+        parts = urlsplit(url)
+        host = parts.netloc.lower()
+        if parts.scheme not in ("http", "https") or host not in self._hosts:
             raise FetchError(url, f"refused: host {host!r} is not a configured source")
         return host
 
@@ -117,16 +119,15 @@ class Fetcher:
                 async with semaphore:
                     # A whole answer within the deadline: a server that drips a byte at
                     # a time never trips the read timeout, which is per read.
-                    status, headers, body, final_url = await asyncio.wait_for(
-                        self._get_once(url), self.settings.request_deadline
-                    )
+                    async with asyncio.timeout(self.settings.request_deadline):
+                        status, headers, body, final_url = await self._get_once(url)
             except FetchError:
                 raise
             except TimeoutError:
                 reason = f"no whole answer within {self.settings.request_deadline:g} s"
-            except httpx.TimeoutException as exc:
+            except wire.Timeout as exc:
                 reason = f"timed out ({type(exc).__name__})"
-            except httpx.TransportError as exc:
+            except wire.ConnectionFailed as exc:
                 reason = f"connection failed: {type(exc).__name__}: {exc}".rstrip(": ")
             else:
                 answer = FetchedDocument(
@@ -166,24 +167,25 @@ class Fetcher:
             url, f"gave up after {attempts} attempts: {reason}", date=request.report_date
         )
 
-    async def _get_once(self, url: str) -> tuple[int, httpx.Headers, bytes, str]:
-        assert self._client is not None, "use Fetcher as an async context manager"
+    async def _get_once(self, url: str) -> tuple[int, dict[str, str], bytes, str]:
+        assert self._wire is not None, "use Fetcher as an async context manager"
         cap = self.settings.max_body_bytes
         for _ in range(MAX_REDIRECTS + 1):
             self.requests_made += 1
-            async with self._client.stream("GET", url) as response:
-                if response.is_redirect and "location" in response.headers:
-                    url = urljoin(url, response.headers["location"])
+            async with self._wire.get(url, self._headers) as response:
+                headers = response.headers
+                if response.status in REDIRECT_STATUS and "location" in headers:
+                    url = urljoin(url, headers["location"])
                     self._check_host(url)
                     continue
-                declared = response.headers.get("content-length", "")
+                declared = headers.get("content-length", "")
                 if declared.isdigit() and int(declared) > cap:
                     raise FetchError(url, f"refused: body of {declared} bytes exceeds {cap}")
                 try:
                     content = await _read_body(response, cap)
                 except BodyRefused as refused:
                     raise FetchError(url, str(refused)) from None
-                return response.status_code, response.headers, content, url
+                return response.status, headers, content, url
         raise FetchError(url, f"more than {MAX_REDIRECTS} redirects")
 
     def _backoff(self, attempt: int, retry_after: float | None) -> float:
@@ -195,13 +197,9 @@ class Fetcher:
         return ceiling / 2 + random.uniform(0, ceiling / 2)
 
 
-async def _read_body(response: httpx.Response, cap: int) -> bytes:
-    if response.is_stream_consumed:  # already in memory (a test double's bytes), decoded
-        if len(response.content) > cap:
-            raise BodyRefused(f"refused: body exceeds the cap of {cap} bytes")
-        return response.content
+async def _read_body(response: wire.Answer, cap: int) -> bytes:
     body = BoundedBody(response.headers.get("content-encoding"), cap)
-    async for raw in response.aiter_raw():
+    async for raw in response.chunks:
         body.feed(raw)
     return body.body()
 

@@ -183,6 +183,26 @@ class _Collect(logging.Handler):
 
 
 @contextlib.contextmanager
+def collecting(flow: str, flow_run_id: str, started: float) -> Iterator[LocalRun]:
+    """The run's log lines (INFO and up, of `losses.*`) and artifacts, collected in
+    the block for its record."""
+    run = LocalRun(flow, flow_run_id, started)
+    handler = _Collect(run)
+    logger = logging.getLogger("losses")
+    level = logger.level
+    if logger.getEffectiveLevel() > logging.INFO:  # the run's record keeps its INFO lines
+        logger.setLevel(logging.INFO)
+    logger.addHandler(handler)
+    _current.append(run)
+    try:
+        yield run
+    finally:
+        _current.remove(run)
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
+@contextlib.contextmanager
 def recorded(flow: str, parameters: dict[str, object]) -> Iterator[LocalRun]:
     """Record the run of `flow` inside the block: Running at the start, then
     Completed, Failed (a LossesError: the data or the settings failed, its message
@@ -190,41 +210,38 @@ def recorded(flow: str, parameters: dict[str, object]) -> Iterator[LocalRun]:
     from parsers.errors import LossesError
 
     path = database_path()
-    run = LocalRun(flow, str(uuid.uuid4()), time.time())
-    written = _write(path, _start_rows, run, parameters)
-    handler = _Collect(run)
-    logger = logging.getLogger("losses")
-    level = logger.level
-    if logger.getEffectiveLevel() > logging.INFO:  # the run's record keeps its INFO lines
-        logger.setLevel(logging.INFO)
-    logger.addHandler(handler)
-    steps._observers.append(_observer(run))
-    _current.append(run)
+    started = time.time()
     state, message = "COMPLETED", None
-    try:
-        yield run
-    except LossesError as exc:
-        state, message = "FAILED", str(exc)
-        raise
-    except BaseException as exc:
-        state, message = "CRASHED", f"{type(exc).__name__}: {exc}"
-        raise
-    finally:
-        _current.remove(run)
-        steps._observers.pop()
-        logger.removeHandler(handler)
-        logger.setLevel(level)
-        if written:
-            _write(path, _end_rows, run, state, message)
+    with collecting(flow, str(uuid.uuid4()), started) as run:
+        written = _write(path, _start_rows, run, parameters)
+        steps._observers.append(_Observer(run))
+        try:
+            yield run
+        except LossesError as exc:
+            state, message = "FAILED", str(exc)
+            raise
+        except BaseException as exc:
+            state, message = "CRASHED", f"{type(exc).__name__}: {exc}"
+            raise
+        finally:
+            steps._observers.pop()
+            if written:
+                _write(path, _end_rows, run, state, message)
 
 
-def _observer(run: LocalRun):
-    def observe(name: str, started: float, ended: float, error: BaseException | None) -> None:
+class _Observer:
+    """Each step, kept for the run's task runs (written when the run ends)."""
+
+    def __init__(self, run: LocalRun) -> None:
+        self.run = run
+
+    def started(self, name: str, at: float) -> None:
+        return None
+
+    def finished(self, token, name: str, started: float, ended: float, error) -> None:
         # Two states of one run may not share a timestamp (Prefect's unique index).
         ended = max(ended, started + 0.000_001)
-        run.steps.append(_Step(name, started, ended, None if error is None else repr(error)))
-
-    return observe
+        self.run.steps.append(_Step(name, started, ended, None if error is None else repr(error)))
 
 
 def _write(path: Path | None, rows, *args) -> bool:
@@ -360,4 +377,12 @@ def _task_rows(con, run: LocalRun, index: int, done: _Step) -> None:
     _point(con, "task_run", task_run_id, state_id, kind, done.ended)
 
 
-__all__ = ["LocalRun", "api_url", "current", "database_path", "engine_needed", "recorded"]
+__all__ = [
+    "LocalRun",
+    "api_url",
+    "collecting",
+    "current",
+    "database_path",
+    "engine_needed",
+    "recorded",
+]

@@ -15,13 +15,24 @@ import inspect
 import sys
 import time
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-# Set by flows/local_run.py while a local run is recorded: called with
-# (step name, started, ended, error or None) after each step.
-_observers: list[Callable[[str, float, float, BaseException | None], None]] = []
+
+class StepObserver(Protocol):
+    """Told of each step of a run recorded without Prefect's engine."""
+
+    def started(self, name: str, at: float) -> object:
+        """A step began; what is returned comes back to finished()."""
+
+    def finished(
+        self, token: object, name: str, started: float, ended: float, error: BaseException | None
+    ) -> None: ...
+
+
+# Set while a run is recorded without the engine (flows/local_run.py, flows/api_run.py).
+_observers: list[StepObserver] = []
 
 
 def in_prefect_flow_run() -> bool:
@@ -55,14 +66,16 @@ def step(name: str, run_name: str | None = None) -> Callable[[F], F]:
                 return fn(*args, **kwargs)
             shown = _run_name(signature, run_name, args, kwargs) or name
             started, error = time.time(), None
+            tokens = [(observer, observer.started(shown, started)) for observer in _observers]
             try:
                 return fn(*args, **kwargs)
             except BaseException as exc:
                 error = exc
                 raise
             finally:
-                for observe in _observers:
-                    observe(shown, started, time.time(), error)
+                ended = time.time()
+                for observer, token in tokens:
+                    observer.finished(token, shown, started, ended, error)
 
         call.fn = fn  # the undecorated function, as Prefect's tasks have it
         return call  # type: ignore[return-value]
@@ -81,4 +94,4 @@ def _run_name(signature: inspect.Signature, template: str | None, args, kwargs) 
         return None
 
 
-__all__ = ["in_prefect_flow_run", "step"]
+__all__ = ["StepObserver", "in_prefect_flow_run", "step"]

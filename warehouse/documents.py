@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from warehouse.bodies import BodyStore, sha256_hex
+from warehouse.columns import column
 from warehouse.queries import load
 from warehouse.records import FetchedDocument, StoredDocument, WarehouseError
 from warehouse.transactions import transaction
@@ -72,13 +73,13 @@ def store_documents(
                 con.execute(
                     load("insert_bodies"),
                     [
-                        [b.sha256 for b in fresh],
-                        [b.size for b in fresh],
-                        [b.stored_size for b in fresh],
-                        [b.codec for b in fresh],
+                        column(b.sha256 for b in fresh),
+                        column(b.size for b in fresh),
+                        column(b.stored_size for b in fresh),
+                        column(b.codec for b in fresh),
                         now,
-                        [b.pack for b in fresh],
-                        [b.pack_offset for b in fresh],
+                        column(b.pack for b in fresh),
+                        column(b.pack_offset for b in fresh),
                     ],
                 )
             restored = [b for b in placed if b.sha256 in lost]
@@ -110,16 +111,16 @@ def _insert_documents(con, new: list[tuple[Key, FetchedDocument]]) -> dict[Key, 
     rows = con.execute(
         load("insert_documents"),
         [
-            [d.source for d in docs],
-            [d.url for d in docs],
-            [d.kind for d in docs],
-            [d.fetched_at for d in docs],
-            [d.status for d in docs],
-            [d.content_type for d in docs],
-            [key[-1] for key, _ in new],
-            [d.report_date for d in docs],
-            [d.lang for d in docs],
-            [_initial_status(d) for d in docs],
+            column(d.source for d in docs),
+            column(d.url for d in docs),
+            column(d.kind for d in docs),
+            column(d.fetched_at for d in docs),
+            column(d.status for d in docs),
+            column(d.content_type for d in docs),
+            column(key[-1] for key, _ in new),
+            column(d.report_date for d in docs),
+            column(d.lang for d in docs),
+            column(_initial_status(d) for d in docs),
         ],
     ).fetchall()
     return {tuple(row[1:]): row[0] for row in rows}

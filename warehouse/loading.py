@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from parsers.model import Bulletin
 from parsers.vocabulary import BY_NAME, WAR_START
+from warehouse.columns import columns
 from warehouse.queries import load
 from warehouse.records import LoadResult, WarehouseError
 from warehouse.transactions import transaction
@@ -129,7 +130,7 @@ def _set_aside(con, item: LoadItem, error: Exception, now: dt.datetime) -> LoadR
     with transaction(con):
         con.execute(
             load("set_parse_status"),
-            [now, [item.document_id], ["error"], [reason], [item.parser_version]],
+            [now, *columns([(item.document_id, "error", reason, item.parser_version)])],
         )
     return LoadResult(item.document_id, "error", errors=(reason,))
 
@@ -265,17 +266,13 @@ def _add_rows(
         )
 
 
-def _columns(rows: list) -> list[list]:
-    return [list(column) for column in zip(*rows, strict=True)]
-
-
 def _write(con, plan: _Plan, now: dt.datetime) -> None:
     if plan.superseded:
-        con.execute(load("supersede_bulletins"), _columns(plan.superseded))
+        con.execute(load("supersede_bulletins"), columns(plan.superseded))
     if plan.bulletins:
-        con.execute(load("insert_bulletins"), _columns(list(plan.bulletins.values())))
+        con.execute(load("insert_bulletins"), columns(list(plan.bulletins.values())))
     if plan.observations:
-        con.execute(load("insert_observations"), _columns(plan.observations))
+        con.execute(load("insert_observations"), columns(plan.observations))
     if plan.statuses:
-        ids, statuses, errors, versions = _columns(plan.statuses)
+        ids, statuses, errors, versions = columns(plan.statuses)
         con.execute(load("set_parse_status"), [now, ids, statuses, errors, versions])

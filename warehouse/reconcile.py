@@ -145,11 +145,18 @@ def disagreements(
     ]
 
 
+def _overlap(con, first: dt.date, last: dt.date) -> bool:
+    """Whether two sources carry a bulletin of one date in first..last."""
+    return con.execute(load("sources_overlap"), [first, last]).fetchone()[0]
+
+
 def judge_disagreements(con, now: dt.datetime, first: dt.date, last: dt.date) -> list[dict]:
     """Judge and store (kind 'disagreement') the disagreements dated first..last;
     returns them judged, oldest first. Call inside a transaction. (Read from a year
     earlier: a difference carried forward is judged by the day it began.)"""
-    found = disagreements(con, first - dt.timedelta(days=LOOK_BACK_DAYS), last)
+    since = first - dt.timedelta(days=LOOK_BACK_DAYS)
+    # One source alone never disagrees: a backfill into a fresh warehouse skips the query.
+    found = disagreements(con, since, last) if _overlap(con, since, last) else []
     judged = [j for j in judge_all(found) if j["report_date"] >= first.isoformat()]
     con.execute(
         "DELETE FROM verdicts WHERE kind = 'disagreement' AND report_date BETWEEN ? AND ?",

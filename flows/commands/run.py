@@ -108,20 +108,28 @@ def _mirror_if_offline(
 
 
 def _run(flow: str, shown_warehouse: Path | None, **parameters) -> None:
-    """Run a flow's work and print its summary. With a Prefect server configured
-    (PREFECT_API_URL), through Prefect's engine, reported to the server live;
-    without one, here in this process, recorded in Prefect's database afterwards
-    (flows/local_run.py: ~1 s for a run with nothing to do, against ~9 s for
-    Prefect's temporary server)."""
-    from flows import local_run
+    """Run a flow's work here, in this process, and print its summary. With a Prefect
+    server configured (PREFECT_API_URL), reported to it as it goes (flows/api_run.py);
+    without one, recorded in Prefect's database afterwards (flows/local_run.py: ~1 s
+    for a run with nothing to do, against ~9 s for Prefect's temporary server).
+    Through Prefect's engine only when neither can be done (a server that does not
+    answer, a Prefect database not created yet)."""
+    from flows import api_run, local_run
 
-    if local_run.engine_needed():
+    api = local_run.api_url()
+    if api is not None and api_run.usable(api):
+        recording = api_run.reported(api, flow, parameters)
+    elif local_run.engine_needed():  # an unusable server says why, through the engine
+        recording = None
+    else:
+        recording = local_run.recorded(flow, parameters)
+    if recording is None:
         result = _run_in_engine(flow, parameters)
     else:
         from flows.jobs import backfill_job, daily_job
 
         job = {"daily": daily_job, "backfill": backfill_job}[flow]
-        with _console_log(), local_run.recorded(flow, parameters):
+        with _console_log(), recording:
             result = job(**parameters)
     typer.echo(result["summary"])
     if shown_warehouse is not None:

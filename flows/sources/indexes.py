@@ -8,6 +8,7 @@ day an item was published — only narrows which pages to fetch."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -28,6 +29,11 @@ from warehouse import FetchedDocument
 # A bulletin a day among the news: this many listing pages in a row without a dated
 # item means the listing is not read right (a changed layout), not a quiet fortnight.
 MAX_EMPTY_PAGES = 10
+# Pages fetched ahead while walking a listing: what the per-host limit lets run at once
+# (a walk one page at a time waits for each answer: the MoD history's 231 pages took
+# 1 s). Only as many as the dates still wanted will need, so a daily run reads ahead
+# nothing.
+READ_AHEAD = 3
 _MONTH_IN_URL = re.compile(r"(\d{4})-(\d{2})")
 
 
@@ -72,6 +78,7 @@ class PagedIndex:
         self.source = source
         self.lang = lang
         self._pages: dict[int, _Page] = {}
+        self._coming: dict[int, asyncio.Task[_Page]] = {}  # pages read ahead, not in yet
         # What the pages read so far point to: kept when a later page cannot be read.
         self.candidates: list[Candidate] = []
 
@@ -79,6 +86,12 @@ class PagedIndex:
         return self.index.url.format(page=number)
 
     async def page(self, number: int) -> _Page:
+        coming = self._coming.pop(number, None)
+        if coming is not None:
+            return await coming
+        return await self._read(number)
+
+    async def _read(self, number: int) -> _Page:
         if number not in self._pages:
             url = self.url(number)
             document = await _fetch_index_page(
@@ -115,24 +128,46 @@ class PagedIndex:
         found = self.candidates
         number = await self._first_page_reaching(newest)
         empty = 0
-        while number is not None:
-            page = await self.page(number)
-            empty = 0 if page.newest else empty + 1
-            if empty >= MAX_EMPTY_PAGES:
-                self.found.problems.append(
-                    f"{self.pages_read()}: {empty} pages in a row list no dated item; stopped "
-                    "reading it (has its layout changed?)"
-                )
-                break
-            for position, entry in enumerate(page.entries):
-                candidate = self._candidate(entry, wanted, published_window, today, number)
-                if candidate is not None:
-                    found.append(
-                        Candidate(candidate.url, entry.report_date, entry.published, position)
+        try:
+            while number is not None:
+                page = await self.page(number)
+                self._read_ahead(number, page, oldest, first.last_page)
+                empty = 0 if page.newest else empty + 1
+                if empty >= MAX_EMPTY_PAGES:
+                    self.found.problems.append(
+                        f"{self.pages_read()}: {empty} pages in a row list no dated item; "
+                        "stopped reading it (has its layout changed?)"
                     )
-            if page.oldest is not None and page.oldest < oldest:
-                break
-            number = page.next_page
+                    break
+                for position, entry in enumerate(page.entries):
+                    candidate = self._candidate(entry, wanted, published_window, today, number)
+                    if candidate is not None:
+                        found.append(
+                            Candidate(candidate.url, entry.report_date, entry.published, position)
+                        )
+                if page.oldest is not None and page.oldest < oldest:
+                    break
+                number = page.next_page
+        finally:
+            await self._drop_read_ahead()
+
+    def _read_ahead(self, number: int, page: _Page, oldest: dt.date, last: int | None) -> None:
+        """Start fetching the pages after `number` that the walk will need, judging by
+        how many days a page spans; at most READ_AHEAD, never past the last page."""
+        if page.oldest is None or page.newest is None or page.oldest < oldest or not last:
+            return
+        span = (page.newest - page.oldest).days + 1
+        needed = -(-((page.oldest - oldest).days + 1) // span)  # ceil
+        for ahead in range(number + 1, min(number + min(needed, READ_AHEAD), last) + 1):
+            if ahead not in self._pages and ahead not in self._coming:
+                self._coming[ahead] = asyncio.ensure_future(self._read(ahead))
+
+    async def _drop_read_ahead(self) -> None:
+        """Pages read ahead that the walk did not need: stopped (or kept, if in)."""
+        coming, self._coming = list(self._coming.values()), {}
+        for task in coming:
+            task.cancel()
+        await asyncio.gather(*coming, return_exceptions=True)
 
     def _candidate(
         self,

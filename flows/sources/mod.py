@@ -6,8 +6,10 @@ dates the ones before did not bring in. Every page is dated by its own text."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
+from collections.abc import Awaitable
 
 from flows.days import span
 from flows.fetch import Fetcher, FetchError, Request
@@ -48,7 +50,7 @@ class ModSource:
         self, fetcher: Fetcher, wanted: set[dt.date], today: dt.date, round: int = 0
     ) -> Discovery:
         found = Discovery()
-        candidates: list[Candidate] = []
+        crawls: list[tuple[PagedIndex | SitemapIndex, Awaitable[object], set[dt.date]]] = []
         for site in self.sites:
             dates = {d for d in wanted if site.covers(d)}
             if not dates or round >= len(site.indexes):
@@ -56,17 +58,20 @@ class ModSource:
             index = site.indexes[round]
             found.more = found.more or round + 1 < len(site.indexes)
             if index.paged:
-                crawl = PagedIndex(index, fetcher, found, self.name, self.lang)
+                paged = PagedIndex(index, fetcher, found, self.name, self.lang)
+                crawls.append((paged, paged.find(dates, today, self.lag), dates))
             else:
-                crawl = SitemapIndex(index, fetcher, found, self.name, self.lang)
-            try:
-                if isinstance(crawl, PagedIndex):
-                    await crawl.find(dates, today, self.lag)
-                else:
-                    await crawl.find(dates, site, self.lag)
-            except FetchError as exc:
+                sitemap = SitemapIndex(index, fetcher, found, self.name, self.lang)
+                crawls.append((sitemap, sitemap.find(dates, site, self.lag), dates))
+        # The sites at once (each has its own hosts and limits); reported in site order.
+        outcomes = await asyncio.gather(*(c for _, c, _ in crawls), return_exceptions=True)
+        candidates: list[Candidate] = []
+        for (crawl, _, dates), outcome in zip(crawls, outcomes, strict=True):
+            if isinstance(outcome, FetchError):
                 # The pages read so far are kept, and what they list is still fetched.
-                found.failures.append(str(exc))
+                found.failures.append(str(outcome))
+            elif isinstance(outcome, BaseException):
+                raise outcome
             candidates += crawl.candidates
             found.searched.append(f"{crawl.pages_read()} ({span(dates)})")
         found.requests = self._requests(candidates)

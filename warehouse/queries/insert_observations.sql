@@ -1,6 +1,7 @@
--- The figures of new bulletin revisions, one list per column.
+-- The figures of new bulletin revisions, one JSON array per column (warehouse/columns.py).
 INSERT INTO observations (source, report_date, revision, category, total, reported_delta,
                           qualifier, approximate, document_id, parser_version)
-SELECT unnest(?::VARCHAR[]), unnest(?::DATE[]), unnest(?::INTEGER[]), unnest(?::VARCHAR[]),
-       unnest(?::BIGINT[]), unnest(?::BIGINT[]), unnest(?::VARCHAR[]),
-       unnest(?::BOOLEAN[]), unnest(?::BIGINT[]), unnest(?::VARCHAR[]);
+SELECT unnest(?::JSON::VARCHAR[]), unnest(?::JSON::DATE[]), unnest(?::JSON::INTEGER[]),
+       unnest(?::JSON::VARCHAR[]), unnest(?::JSON::BIGINT[]), unnest(?::JSON::BIGINT[]),
+       unnest(?::JSON::VARCHAR[]), unnest(?::JSON::BOOLEAN[]), unnest(?::JSON::BIGINT[]),
+       unnest(?::JSON::VARCHAR[]);

@@ -1,0 +1,110 @@
+"""Command-line runs with a Prefect server configured run in-process, without Prefect's
+engine, and are reported to the server over its REST API as they go
+(flows/api_run.py): read back here through a real `prefect server start`."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+
+import httpx
+import pytest
+
+from tests.support.prefect_server import BIN, prefect_server
+
+
+def _losses(env, *args) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [BIN / "losses", *args], env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def _dead_pid() -> int:
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    return gone.pid
+
+
+@pytest.fixture(scope="module")
+def reported(tmp_path_factory, mirror):
+    """A run left Running by a process that is gone, then two runs (one completed,
+    one failed) reported to a server, and that server's API."""
+    tmp = tmp_path_factory.mktemp("api-runs")
+    warehouse = tmp / "w.duckdb"
+    with prefect_server(tmp) as env:
+        api = env["PREFECT_API_URL"]
+        with httpx.Client(base_url=api, timeout=10) as client:
+            flow = client.post("/flows/", json={"name": "backfill"}).json()
+            orphan = client.post(
+                "/flow_runs/",
+                json={
+                    "flow_id": flow["id"],
+                    "name": "killed-cli-run",
+                    "tags": ["losses-cli"],
+                    "state": {"type": "RUNNING", "name": "Running"},
+                },
+            ).json()
+            where = f"{socket.gethostname()}:{_dead_pid()}"
+            client.patch(f"/flow_runs/{orphan['id']}", json={"infrastructure_pid": where})
+            common = ["--source", "minfin", "--base-url", mirror.url("minfin")]
+            common += ["--warehouse", str(warehouse)]
+            ok = _losses(env, "backfill", "--start", "2024-06-01", "--end", "2024-06-10", *common)
+            failed = _losses(
+                env, "backfill", "--start", "2030-01-01", "--end", "2030-01-02", *common
+            )
+            runs = client.post(
+                "/flow_runs/filter",
+                json={"sort": "START_TIME_ASC", "flow_runs": {"tags": {"all_": ["losses-cli"]}}},
+            ).json()
+            yield ok, failed, orphan, runs, client
+
+
+def test_the_runs_go_without_prefects_engine(reported):
+    ok, failed, _, _, _ = reported
+    assert ok.returncode == 0, ok.stderr
+    assert "backfill (minfin): 1 document(s) fetched, 31 bulletin revision(s)" in ok.stdout
+    # The engine logs "Beginning flow run ..." and "Finished in state ...": not here.
+    assert "Beginning flow run" not in ok.stderr and "Finished in state" not in ok.stderr
+    assert failed.returncode == 2
+    assert "is incomplete" not in ok.stderr + failed.stderr  # every call went through
+
+
+def test_the_server_shows_both_runs_with_their_states(reported):
+    _, failed, _, runs, _ = reported
+    done, fail = (r for r in runs if r["name"] != "killed-cli-run")
+    assert (done["state"]["type"], fail["state"]["type"]) == ("COMPLETED", "FAILED")
+    assert done["parameters"]["start"] == "2024-06-01"
+    assert done["parameters"]["source"] == "minfin"
+    assert done["start_time"] and done["end_time"] and done["total_run_time"] > 0
+    assert ":" in done["infrastructure_pid"]
+    assert "2030-01-01" in fail["state"]["message"]
+    assert fail["state"]["message"] in failed.stderr
+
+
+def test_a_run_whose_process_is_gone_is_marked_crashed(reported):
+    _, _, orphan, _, client = reported
+    state = client.get(f"/flow_runs/{orphan['id']}").json()["state"]
+    assert state["type"] == "CRASHED"
+    assert "ended without finishing the run" in state["message"]
+
+
+def test_the_server_shows_the_logs_steps_and_artifact(reported):
+    _, _, _, runs, client = reported
+    [done] = [r for r in runs if r["state"]["type"] == "COMPLETED"]
+    run_id = done["id"]
+    logs = client.post("/logs/filter", json={"logs": {"flow_run_id": {"any_": [run_id]}}}).json()
+    messages = [entry["message"] for entry in logs]
+    assert any(m.startswith("backfill (minfin): 1 document(s) fetched") for m in messages)
+    assert any(m.startswith("minfin: looking for") for m in messages)
+    tasks = client.post("/task_runs/filter", json={"flow_runs": {"id": {"any_": [run_id]}}}).json()
+    names = {task["name"] for task in tasks}
+    assert {"reparse-stored minfin", "discover minfin round 0", "check"} <= names
+    assert {task["state"]["type"] for task in tasks} == {"COMPLETED"}
+    assert all(task["start_time"] and task["end_time"] for task in tasks)
+    artifacts = client.post(
+        "/artifacts/filter", json={"artifacts": {"flow_run_id": {"any_": [run_id]}}}
+    ).json()
+    [artifact] = artifacts
+    assert artifact["key"] == "losses-backfill-minfin"
+    assert artifact["data"].startswith("# backfill (minfin): 1 document(s) fetched")
