@@ -108,8 +108,6 @@ def reported(api: str, flow: str, parameters: dict[str, object]) -> Iterator[loc
     failed, its message kept) or Crashed (anything else, an interrupt included)."""
     import httpx
 
-    from parsers.errors import LossesError
-
     started = time.time()
     try:
         with _client(api) as client:
@@ -139,11 +137,8 @@ def reported(api: str, flow: str, parameters: dict[str, object]) -> Iterator[loc
     try:
         with local_run.collecting(flow, flow_run["id"], started) as run:
             yield run
-    except LossesError as exc:
-        state, message = "FAILED", str(exc)
-        raise
     except BaseException as exc:
-        state, message = "CRASHED", f"{type(exc).__name__}: {exc}"
+        state, message = local_run.end_state(exc)
         raise
     finally:
         steps._observers.pop()

@@ -207,8 +207,6 @@ def recorded(flow: str, parameters: dict[str, object]) -> Iterator[LocalRun]:
     """Record the run of `flow` inside the block: Running at the start, then
     Completed, Failed (a LossesError: the data or the settings failed, its message
     kept) or Crashed (anything else, an interrupt included)."""
-    from parsers.errors import LossesError
-
     path = database_path()
     started = time.time()
     state, message = "COMPLETED", None
@@ -217,16 +215,23 @@ def recorded(flow: str, parameters: dict[str, object]) -> Iterator[LocalRun]:
         steps._observers.append(_Observer(run))
         try:
             yield run
-        except LossesError as exc:
-            state, message = "FAILED", str(exc)
-            raise
         except BaseException as exc:
-            state, message = "CRASHED", f"{type(exc).__name__}: {exc}"
+            state, message = end_state(exc)
             raise
         finally:
             steps._observers.pop()
             if written:
                 _write(path, _end_rows, run, state, message)
+
+
+def end_state(error: BaseException) -> tuple[str, str]:
+    """The final state of a run that raised `error`, with its message: Failed for a
+    LossesError (the data or the settings failed), Crashed for anything else."""
+    from parsers.errors import LossesError
+
+    if isinstance(error, LossesError):
+        return "FAILED", str(error)
+    return "CRASHED", f"{type(error).__name__}: {error}"
 
 
 class _Observer:
@@ -383,6 +388,7 @@ __all__ = [
     "collecting",
     "current",
     "database_path",
+    "end_state",
     "engine_needed",
     "recorded",
 ]
