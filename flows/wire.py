@@ -1,16 +1,18 @@
 """One HTTP exchange, the fetcher's only contact with the network: a GET on a
-connection pool, its status, headers and raw body chunks.
+kept-alive connection, its status, headers and raw body chunks.
 
-The pool is httpcore's, the transport layer httpx is built on, used directly.
-httpx's client layer on top (URL parsing and validation, request and response
-models, cookies, auth and event hooks) cost a third of the fetch's CPU and the
-fetcher uses none of it: it follows redirects by hand, sends fixed headers and
-decodes bodies itself (flows/bounded_body.py). Measured on the 1,971 GETs of the
-MoD history from the mirror, four at a time: 2.25-2.56 s of CPU through
-httpx.AsyncClient, 1.48 s through its pool alone (blocking httpx or httpcore in
-four threads: 2.0 and 1.1 s, but the whole backfill was no faster, as the
-threads contend with the event loop for the GIL). An httpx transport (tests:
-httpx.MockTransport) can stand in for the pool: `HttpxTransportWire`."""
+The connections are our own (flows/http11.py: h11 over asyncio's sockets), not an
+HTTP client's. httpx's client layer (URL parsing and validation, request and
+response models, cookies, auth and event hooks) cost a third of the fetch's CPU
+and the fetcher uses none of it: it follows redirects by hand, sends fixed headers
+and decodes bodies itself (flows/bounded_body.py). Measured on the 1,971 GETs of
+the MoD history from the mirror, four at a time: 2.25-2.56 s of CPU through
+httpx.AsyncClient, 1.48 s through its pool (httpcore) alone, whose anyio locks
+and cancel scopes were most of what was left (blocking httpx or httpcore in four
+threads: 2.0 and 1.1 s, but the whole backfill was no faster, as the threads
+contend with the event loop for the GIL). Failures raise httpcore's exceptions,
+which the fetcher names. An httpx transport (tests: httpx.MockTransport) can
+stand in for the connections: `HttpxTransportWire`."""
 
 from __future__ import annotations
 
@@ -21,6 +23,8 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 import httpcore
+
+from flows.http11 import ConnectionPool
 
 # What a failed exchange raises: a timeout, or the connection failing.
 Timeout = httpcore.TimeoutException
@@ -61,9 +65,9 @@ def _ascii(url: str) -> str:
 
 
 class PoolWire:
-    """GETs over pools of at most `connections` kept-alive connections: one for plain
-    HTTP, and one for https made on the first https URL, with `tls()` (a run on the
-    mirror never loads a CA bundle)."""
+    """GETs over kept-alive connections (flows/http11.py), at most `connections` idle
+    ones per host; a TLS context is made with `tls()` on the first https URL only (a
+    run on the mirror never loads a CA bundle)."""
 
     def __init__(
         self,
@@ -73,37 +77,20 @@ class PoolWire:
         read_timeout: float,
         tls: Callable[[], ssl.SSLContext],
     ) -> None:
-        self._connections = connections
-        self._tls = tls
-        self._pools: dict[bool, httpcore.AsyncConnectionPool] = {}
-        self._timeouts = {
-            "connect": connect_timeout,
-            "read": read_timeout,
-            "write": read_timeout,
-            "pool": None,  # the fetcher's own per-host limit queues requests first
-        }
-
-    def _pool(self, secure: bool) -> httpcore.AsyncConnectionPool:
-        pool = self._pools.get(secure)
-        if pool is None:
-            pool = self._pools[secure] = httpcore.AsyncConnectionPool(
-                ssl_context=self._tls() if secure else None,
-                max_connections=self._connections,
-                max_keepalive_connections=self._connections,
-            )
-        return pool
+        self._pool = ConnectionPool(
+            connect_timeout=connect_timeout,
+            read_timeout=read_timeout,
+            tls=tls,
+            keep=connections,
+        )
 
     @contextlib.asynccontextmanager
     async def get(self, url: str, headers: list[tuple[str, str]]) -> AsyncIterator[Answer]:
-        pool = self._pool(url.startswith("https:"))
-        async with pool.stream(
-            "GET", _ascii(url), headers=headers, extensions={"timeout": self._timeouts}
-        ) as response:
-            yield Answer(response.status, _headers(response.headers), response.aiter_stream())
+        async with self._pool.get(_ascii(url), headers) as (status, raw_headers, chunks):
+            yield Answer(status, _headers(raw_headers), chunks)
 
     async def aclose(self) -> None:
-        for pool in self._pools.values():
-            await pool.aclose()
+        await self._pool.aclose()
 
 
 class HttpxTransportWire:

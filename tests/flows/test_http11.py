@@ -1,0 +1,191 @@
+"""The fetcher's HTTP/1.1 connections (flows/http11.py) over real loopback sockets,
+through its wire: answers whole (a body larger than the read-ahead bound too), https,
+a kept-alive connection the server closed not reused, and the timeouts and errors
+httpcore raises, which the fetcher names in its reasons."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import http.server
+import socket
+import ssl
+import threading
+import time
+
+import httpcore
+import pytest
+
+from flows import wire
+from flows.http11 import HIGH_WATER
+
+BIG = bytes(range(256)) * (3 * HIGH_WATER // 256)  # pauses reading, then resumes
+
+
+class _Pages(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # kept alive unless the handler says otherwise
+
+    def do_GET(self) -> None:
+        body = BIG if self.path == "/big" else f"page {self.path}".encode()
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        if self.path == "/then-close":
+            self.send_header("Connection", "keep-alive")
+            self.close_connection = True  # closed after answering, as servers do when idle
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def _serve(httpd: http.server.HTTPServer):
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    return httpd
+
+
+@pytest.fixture
+def server():
+    httpd = _serve(http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Pages))
+    yield f"http://127.0.0.1:{httpd.server_address[1]}", httpd
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def _self_signed(tmp_path):
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(hours=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost")]), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = tmp_path / "cert.pem", tmp_path / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_path, key_path
+
+
+def _wire(tls=ssl.create_default_context, read_timeout: float = 5) -> wire.PoolWire:
+    return wire.PoolWire(connections=2, connect_timeout=2, read_timeout=read_timeout, tls=tls)
+
+
+async def _get(pool: wire.PoolWire, url: str) -> tuple[int, bytes]:
+    async with pool.get(url, [("User-Agent", "losses-test")]) as answer:
+        return answer.status, b"".join([chunk async for chunk in answer.chunks])
+
+
+def _run(pool: wire.PoolWire, *urls: str) -> list[tuple[int, bytes]]:
+    async def run():
+        try:
+            return [await _get(pool, url) for url in urls]
+        finally:
+            await pool.aclose()
+
+    return asyncio.run(run())
+
+
+def test_answers_come_whole_over_one_kept_alive_connection(server):
+    base, _ = server
+    [small, big, again] = _run(_wire(), f"{base}/a", f"{base}/big", f"{base}/b")
+    assert small == (200, b"page /a") and again == (200, b"page /b")
+    assert big == (200, BIG)
+
+
+def test_a_connection_the_server_closed_is_not_reused(server):
+    base, _ = server
+
+    async def run():
+        pool = _wire()
+        try:
+            bodies = [(await _get(pool, f"{base}/then-close"))[1]]
+            time.sleep(0.2)  # the FIN comes while the loop is not running: the socket says
+            bodies.append((await _get(pool, f"{base}/next"))[1])
+            bodies.append((await _get(pool, f"{base}/then-close"))[1])
+            await asyncio.sleep(0.2)  # the loop has seen the FIN
+            bodies.append((await _get(pool, f"{base}/x"))[1])
+            return bodies
+        finally:
+            await pool.aclose()
+
+    assert asyncio.run(run()) == [
+        b"page /then-close",
+        b"page /next",
+        b"page /then-close",
+        b"page /x",
+    ]
+
+
+def test_https_is_verified_against_the_tls_context(tmp_path):
+    cert, key = _self_signed(tmp_path)
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
+    server_side = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_side.load_cert_chain(cert, key)
+    httpd.socket = server_side.wrap_socket(httpd.socket, server_side=True)
+    _serve(httpd)
+    try:
+        client_side = ssl.create_default_context(cafile=str(cert))
+        port = httpd.server_address[1]
+        answers = _run(
+            _wire(lambda: client_side),
+            f"https://localhost:{port}/s",
+            f"https://localhost:{port}/big",
+        )
+        assert answers == [(200, b"page /s"), (200, BIG)]
+        # A certificate the client does not trust fails the connection, as it must.
+        with pytest.raises(wire.ConnectionFailed):
+            _run(_wire(ssl.create_default_context), f"https://localhost:{port}/s")
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_a_silent_server_is_a_read_timeout():
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()  # accepts (the kernel does), never answers
+        port = listener.getsockname()[1]
+        with pytest.raises(httpcore.ReadTimeout):
+            _run(_wire(read_timeout=0.3), f"http://127.0.0.1:{port}/")
+
+
+def test_a_refused_connection_is_a_connect_error():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]  # bound, not listening: refused
+        with pytest.raises(httpcore.ConnectError):
+            _run(_wire(), f"http://127.0.0.1:{port}/")
+
+
+def test_a_connection_cut_in_the_middle_of_the_body_is_an_error():
+    def cut(listener: socket.socket) -> None:
+        conn, _ = listener.accept()
+        conn.recv(65536)
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\npartial")
+        conn.close()
+
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        threading.Thread(target=cut, args=(listener,), daemon=True).start()
+        with pytest.raises(wire.ConnectionFailed):
+            _run(_wire(), f"http://127.0.0.1:{listener.getsockname()[1]}/")
