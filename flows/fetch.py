@@ -1,8 +1,8 @@
-"""The only way this project talks to the network: a client (over httpx's connection
-pool, flows/wire.py) that is polite
-(a named User-Agent, a few connections per host, Retry-After honoured), careful
-(configured hosts only, a size cap) and stubborn (retries with backoff on 5xx,
-429, timeouts and dropped connections)."""
+"""The only way this project talks to the network: a client (over kept-alive
+connections of its own, flows/wire.py and flows/http11.py) that is polite (a named
+User-Agent, a few connections per host, Retry-After honoured), careful (configured
+hosts only, a size cap) and stubborn (retries with backoff on 5xx, 429, timeouts and
+dropped connections)."""
 
 from __future__ import annotations
 

@@ -110,7 +110,9 @@ class _Connection:
         sock = self.transport.get_extra_info("socket")
         if sock is None or sock.fileno() < 0:
             return False
-        return not select.select([sock.fileno()], [], [], 0)[0]
+        poller = select.poll()  # (select.select fails on descriptors past 1023)
+        poller.register(sock.fileno(), select.POLLIN)
+        return not poller.poll(0)
 
     def close(self) -> None:
         self.transport.close()

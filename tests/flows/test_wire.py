@@ -1,4 +1,4 @@
-"""The fetcher's wire over real loopback sockets: answers come through httpx's pool as
+"""The fetcher's wire over real loopback sockets: answers come through its connections as
 sent, and no TLS context (its CA bundle ~25 ms to load) is made for plain HTTP."""
 
 from __future__ import annotations
