@@ -7,8 +7,9 @@ it goes through anyio for every lock, event and read (cancel scopes, a lookup of
 the running async library each time); on the MoD history from the mirror (1,971
 GETs) that was a fifth of the fetch's CPU. The fetcher already queues requests per
 host (its politeness limit), so the pool here is a list of idle connections per
-origin. What a failure raises is httpcore's exceptions, as before (the fetcher
-names them in its reasons: "timed out (ReadTimeout)").
+origin. A failure raises one of the exceptions below, named as httpx and httpcore
+name theirs (the fetcher names them in its reasons: "timed out (ReadTimeout)");
+httpcore itself is not imported (~70 ms: its pools, HTTP/2).
 
     pool = ConnectionPool(connect_timeout=10, read_timeout=30, tls=ssl_context_factory)
     async with pool.get("https://example.org/a", headers) as (status, headers, chunks):
@@ -26,7 +27,70 @@ from collections.abc import AsyncIterator, Callable
 from urllib.parse import urlsplit
 
 import h11
-import httpcore
+
+
+class WireError(Exception):
+    """An exchange failed; the subclass says how (its name goes into reasons)."""
+
+
+class Timeout(WireError):
+    """Nothing came within a timeout."""
+
+
+TimeoutException = Timeout  # httpx's name for it (HttpxTransportWire maps by name)
+
+
+class ConnectTimeout(Timeout):
+    pass
+
+
+class ReadTimeout(Timeout):
+    pass
+
+
+class WriteTimeout(Timeout):
+    pass
+
+
+class PoolTimeout(Timeout):
+    pass
+
+
+class NetworkError(WireError):
+    """The connection failed (refused, reset, TLS refused)."""
+
+
+class ConnectError(NetworkError):
+    pass
+
+
+class ReadError(NetworkError):
+    pass
+
+
+class WriteError(NetworkError):
+    pass
+
+
+class ProtocolError(WireError):
+    """A peer (or this side) broke HTTP/1.1."""
+
+
+class RemoteProtocolError(ProtocolError):
+    pass
+
+
+class LocalProtocolError(ProtocolError):
+    pass
+
+
+class UnsupportedProtocol(WireError):
+    """Not an http(s) URL."""
+
+
+class ProxyError(WireError):
+    """A proxy refused the request (an httpx transport may raise it; this pool uses none)."""
+
 
 # Reading from the socket stops while this much has come and not been read (a
 # peer sending faster than the body is consumed).
@@ -79,12 +143,12 @@ class _Receiver(asyncio.Protocol):
                 async with asyncio.timeout(timeout):
                     await self.waiter
             except TimeoutError:
-                raise httpcore.ReadTimeout(f"nothing received within {timeout:g} s") from None
+                raise ReadTimeout(f"nothing received within {timeout:g} s") from None
             finally:
                 self.waiter = None
         if not self.chunks:
             if self.error is not None:
-                raise httpcore.ReadError(str(self.error) or type(self.error).__name__)
+                raise ReadError(str(self.error) or type(self.error).__name__)
             return b""
         data = self.chunks[0] if len(self.chunks) == 1 else b"".join(self.chunks)
         self.chunks.clear()
@@ -121,10 +185,10 @@ class _Connection:
         try:
             data = self.h11.send(event)
         except h11.LocalProtocolError as exc:
-            raise httpcore.LocalProtocolError(str(exc)) from exc
+            raise LocalProtocolError(str(exc)) from exc
         if data:
             if self.transport.is_closing():
-                raise httpcore.WriteError("the connection is closed")
+                raise WriteError("the connection is closed")
             self.transport.write(data)  # a GET's head: the kernel takes it whole
 
     async def next_event(self, timeout: float | None):
@@ -132,18 +196,16 @@ class _Connection:
             try:
                 event = self.h11.next_event()
             except h11.RemoteProtocolError as exc:
-                raise httpcore.RemoteProtocolError(str(exc)) from exc
+                raise RemoteProtocolError(str(exc)) from exc
             if event is not h11.NEED_DATA:
                 return event
             data = await self.receiver.take(timeout)
             if not data and self.h11.their_state == h11.SEND_RESPONSE:
-                raise httpcore.RemoteProtocolError(
-                    "Server disconnected without sending a response."
-                )
+                raise RemoteProtocolError("Server disconnected without sending a response.")
             try:
                 self.h11.receive_data(data)
             except h11.RemoteProtocolError as exc:
-                raise httpcore.RemoteProtocolError(str(exc)) from exc
+                raise RemoteProtocolError(str(exc)) from exc
 
 
 class ConnectionPool:
@@ -173,11 +235,11 @@ class ConnectionPool:
         parts = urlsplit(url)
         scheme = parts.scheme.lower()
         if scheme not in _DEFAULT_PORT or not parts.hostname:
-            raise httpcore.UnsupportedProtocol(f"cannot GET {url!r}: not an http(s) URL")
+            raise UnsupportedProtocol(f"cannot GET {url!r}: not an http(s) URL")
         try:
             port = parts.port or _DEFAULT_PORT[scheme]
         except ValueError as exc:
-            raise httpcore.UnsupportedProtocol(f"cannot GET {url!r}: {exc}") from None
+            raise UnsupportedProtocol(f"cannot GET {url!r}: {exc}") from None
         origin = (scheme, parts.hostname, port)
         host = parts.netloc.rpartition("@")[2]
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
@@ -249,11 +311,11 @@ class ConnectionPool:
                     _Receiver, host, port, ssl=context, server_hostname=host if context else None
                 )
         except TimeoutError:
-            raise httpcore.ConnectTimeout(
+            raise ConnectTimeout(
                 f"no connection to {host}:{port} within {self._connect_timeout:g} s"
             ) from None
         except (OSError, ssl.SSLError) as exc:
-            raise httpcore.ConnectError(str(exc) or type(exc).__name__) from exc
+            raise ConnectError(str(exc) or type(exc).__name__) from exc
         sock = transport.get_extra_info("socket")
         if sock is not None:
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
@@ -270,4 +332,22 @@ class ConnectionPool:
         await asyncio.sleep(0)  # the transports' close callbacks run
 
 
-__all__ = ["HIGH_WATER", "ConnectionPool"]
+__all__ = [
+    "HIGH_WATER",
+    "ConnectError",
+    "ConnectTimeout",
+    "ConnectionPool",
+    "LocalProtocolError",
+    "NetworkError",
+    "PoolTimeout",
+    "ProtocolError",
+    "ProxyError",
+    "ReadError",
+    "ReadTimeout",
+    "RemoteProtocolError",
+    "Timeout",
+    "UnsupportedProtocol",
+    "WireError",
+    "WriteError",
+    "WriteTimeout",
+]

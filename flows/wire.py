@@ -10,8 +10,8 @@ the MoD history from the mirror, four at a time: 2.25-2.56 s of CPU through
 httpx.AsyncClient, 1.48 s through its pool (httpcore) alone, whose anyio locks
 and cancel scopes were most of what was left (blocking httpx or httpcore in four
 threads: 2.0 and 1.1 s, but the whole backfill was no faster, as the threads
-contend with the event loop for the GIL). Failures raise httpcore's exceptions,
-which the fetcher names. An httpx transport (tests: httpx.MockTransport) can
+contend with the event loop for the GIL). Failures raise the exceptions of
+flows/http11.py, which the fetcher names. An httpx transport (tests: httpx.MockTransport) can
 stand in for the connections: `HttpxTransportWire`."""
 
 from __future__ import annotations
@@ -22,17 +22,16 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from urllib.parse import quote
 
-import httpcore
-
+from flows import http11
 from flows.http11 import ConnectionPool
 
 # What a failed exchange raises: a timeout, or the connection failing.
-Timeout = httpcore.TimeoutException
+Timeout = http11.Timeout
 ConnectionFailed = (
-    httpcore.NetworkError,
-    httpcore.ProtocolError,
-    httpcore.ProxyError,
-    httpcore.UnsupportedProtocol,
+    http11.NetworkError,
+    http11.ProtocolError,
+    http11.ProxyError,
+    http11.UnsupportedProtocol,
 )
 # Characters a URL keeps as they are when non-ASCII ones are percent-encoded.
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
@@ -95,7 +94,7 @@ class PoolWire:
 
 class HttpxTransportWire:
     """GETs handed to an httpx transport (tests: httpx.MockTransport); its exceptions
-    become httpcore's of the same name, as the pool would raise them."""
+    become the wire's of the same name (flows/http11.py), as the pool would raise them."""
 
     def __init__(self, transport) -> None:
         self._transport = transport
@@ -109,7 +108,7 @@ class HttpxTransportWire:
                 httpx.Request("GET", url, headers=headers)
             )
         except httpx.TransportError as exc:
-            raise getattr(httpcore, type(exc).__name__, httpcore.NetworkError)(str(exc)) from exc
+            raise getattr(http11, type(exc).__name__, http11.NetworkError)(str(exc)) from exc
         try:
             yield Answer(response.status_code, _headers(response.headers.raw), response.stream)
         finally:

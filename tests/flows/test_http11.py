@@ -1,7 +1,7 @@
 """The fetcher's HTTP/1.1 connections (flows/http11.py) over real loopback sockets,
 through its wire: answers whole (a body larger than the read-ahead bound too), https,
 a kept-alive connection the server closed not reused, and the timeouts and errors
-httpcore raises, which the fetcher names in its reasons."""
+httpx and httpcore would raise (by name), which the fetcher names in its reasons."""
 
 from __future__ import annotations
 
@@ -13,10 +13,9 @@ import ssl
 import threading
 import time
 
-import httpcore
 import pytest
 
-from flows import wire
+from flows import http11, wire
 from flows.http11 import HIGH_WATER
 
 BIG = bytes(range(256)) * (3 * HIGH_WATER // 256)  # pauses reading, then resumes
@@ -164,7 +163,7 @@ def test_a_silent_server_is_a_read_timeout():
         listener.bind(("127.0.0.1", 0))
         listener.listen()  # accepts (the kernel does), never answers
         port = listener.getsockname()[1]
-        with pytest.raises(httpcore.ReadTimeout):
+        with pytest.raises(http11.ReadTimeout):
             _run(_wire(read_timeout=0.3), f"http://127.0.0.1:{port}/")
 
 
@@ -172,7 +171,7 @@ def test_a_refused_connection_is_a_connect_error():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]  # bound, not listening: refused
-        with pytest.raises(httpcore.ConnectError):
+        with pytest.raises(http11.ConnectError):
             _run(_wire(), f"http://127.0.0.1:{port}/")
 
 
