@@ -12,7 +12,6 @@ import datetime as dt
 import html
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
 
 from parsers.api import load_json
 from parsers.challenge import raise_if_challenge
@@ -22,6 +21,7 @@ from parsers.errors import ParseError
 from parsers.figures import detect_lang
 from parsers.html import find_element, html_to_text, is_truncated_page, surely_complete
 from parsers.titles import looks_like_bulletin_title
+from parsers.urls import join
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +82,7 @@ def base_url(page: str, page_url: str) -> str:
     match = _BASE_RE.search(page[:20000])
     if match is None:
         return page_url
-    return urljoin(page_url, html.unescape(match[match.lastindex]))
+    return join(page_url, html.unescape(match[match.lastindex]))
 
 
 def parse_news_listing(body: bytes | str, page_url: str) -> NewsListing:
@@ -113,7 +113,7 @@ def _read_listing(region: str, base: str, page_url: str) -> NewsListing:
         href = _attr(_HREF_RE, attrs)
         if not href:
             continue
-        url = urljoin(base, href)
+        url = join(base, href)
         if url in seen:
             continue
         seen.add(url)
@@ -170,7 +170,7 @@ def _pagination(region: str, base: str, page_url: str) -> tuple[str | None, int 
         if number:
             numbers.append(int(number[1]))
         if "next" in classes or _REL_NEXT_RE.search(attrs):
-            next_url = urljoin(base, href)
+            next_url = join(base, href)
         elif "last" in classes:
             text = html_to_text(inner)
             last_page = int(text) if text.isdigit() else int(number[1]) if number else None
@@ -242,7 +242,7 @@ def parse_minfin_month_links(body: bytes | str, page_url: str) -> list[tuple[str
         href = _attr(_HREF_RE, match[1])
         month = _MONTH_LINK_RE.search(href or "")
         if href and month and month[1] not in links:
-            links[month[1]] = urljoin(base, href)
+            links[month[1]] = join(base, href)
     return list(links.items())
 
 
@@ -259,4 +259,4 @@ def api_next_page(body: bytes | str, page_url: str) -> str | None:
         return None
     if not isinstance(next_url, str):
         raise ParseError(f"API paginator next_page_url is not a string: {next_url!r}")
-    return urljoin(page_url, next_url)
+    return join(page_url, next_url)

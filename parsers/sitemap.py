@@ -7,12 +7,12 @@ import datetime as dt
 import html
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
 
 from parsers.challenge import raise_if_challenge
 from parsers.dates import published_at
 from parsers.decoding import decode_body
 from parsers.errors import ParseError
+from parsers.urls import join
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +56,7 @@ def parse_sitemap(body: bytes | str, url: str) -> Sitemap:
         loc = _LOC_RE.search(entry[2])
         if loc is None or not loc[1]:
             continue
-        address = urljoin(url, _text(loc[1]))
+        address = join(url, _text(loc[1]))
         if index:
             sitemaps.append(address)
             continue
