@@ -8,7 +8,7 @@ and the fetcher uses none of it: it follows redirects by hand, sends fixed heade
 and decodes bodies itself (flows/bounded_body.py). Measured on the 1,971 GETs of
 the MoD history from the mirror, four at a time: 2.25-2.56 s of CPU through
 httpx.AsyncClient, 1.48 s through its pool (httpcore) alone, whose anyio locks
-and cancel scopes were most of what was left (blocking httpx or httpcore in four
+and cancel scopes were a third of what was left (blocking httpx or httpcore in four
 threads: 2.0 and 1.1 s, but the whole backfill was no faster, as the threads
 contend with the event loop for the GIL). Failures raise the exceptions of
 flows/http11.py, which the fetcher names. An httpx transport (tests: httpx.MockTransport) can

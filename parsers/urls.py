@@ -2,12 +2,13 @@
 links listings are made of.
 
 A news listing holds ~20 links, each resolved against the page's base URL; urljoin
-parses both and joins them again (~25 µs a link, a fifth of reading a MoD listing).
-For a link that is absolute, or starts at the root, and holds nothing urljoin would
-rewrite (a "." or ".." segment, an empty query, parameters, a fragment, spaces,
-anything but plain ASCII), what urljoin returns is the link itself, or the base's
-scheme and host before it: those are built directly; every other link goes to
-urljoin. tests/parsers/test_urls.py checks that the two agree, on random links."""
+parses both and joins them again (~20 µs a link: reading the mirror's 271 MoD
+listings took 0.50 s with it, 0.39 s without). For a link that is absolute, or
+starts at the root, and holds nothing urljoin would rewrite (a "." or ".." segment,
+an empty query, parameters, a fragment, spaces, anything but plain ASCII), what
+urljoin returns is the link itself, or the base's scheme and host before it: those
+are built directly; every other link goes to urljoin. tests/parsers/test_urls.py
+checks that the two agree, on random links."""
 
 from __future__ import annotations
 
