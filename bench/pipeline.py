@@ -417,14 +417,13 @@ def machine() -> str:
     except OSError:
         pass
     import duckdb
-    import h11
     import prefect
 
     return (
         f"{platform.machine()}, {os.cpu_count()} cores ({model}), "
         f"{round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB, "
         f"Python {platform.python_version()}, Prefect {prefect.__version__}, "
-        f"DuckDB {duckdb.__version__}, h11 {h11.__version__}"
+        f"DuckDB {duckdb.__version__}"
     )
 
 

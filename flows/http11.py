@@ -1,16 +1,23 @@
-"""HTTP/1.1 GETs on kept-alive connections: h11 (the protocol, as in httpx and
-httpcore) over asyncio's sockets, with as little around them as a fetcher that
-only ever GETs needs.
+"""HTTP/1.1 GETs on kept-alive connections over asyncio's sockets, with as little
+around them as a fetcher that only ever GETs needs: a request head written, an
+answer's head and body read (Content-Length, chunked, or until the peer closes; RFC
+9112), a list of idle connections per origin.
 
-Why not httpcore's connection pool, which the fetcher used before: under asyncio it
-goes through anyio for every lock, event and read (cancel scopes, a lookup of the
-running async library each time); on the MoD history from the mirror (1,971 GETs,
-sampled with py-spy) that was 8.7 % of a backfill, a third of the wire's time, with
-the sockets themselves already on plain asyncio. The fetcher already queues requests
-per host (its politeness limit), so the pool here is a list of idle connections per
-origin. A failure raises one of the exceptions below, named as httpx and httpcore
-name theirs (the fetcher names them in its reasons: "timed out (ReadTimeout)");
-httpcore itself is not imported (~70 ms: its pools, HTTP/2).
+Why our own, not a library's:
+- httpcore's connection pool, which the fetcher used first, goes through anyio under
+  asyncio for every lock, event and read (cancel scopes, a lookup of the running async
+  library each time): on the MoD history from the mirror (1,971 GETs, sampled with
+  py-spy) 8.7 % of a backfill, a third of the wire's time. httpcore is not imported
+  (~70 ms: its pools, HTTP/2).
+- h11, which read the answers next, copies each body two or three times on its way
+  through its receive buffer and runs its state machine for every piece:
+  `bench/bench_http.py` measured 78-83 µs an answer of the mirror's size against
+  20-21 µs here (chunked: 206-216 against 56-59). h11 stays the reference this reader
+  is tested against, answer by answer (tests/flows/test_http11_reader.py).
+The fetcher already queues requests per host (its politeness limit), so the pool is a
+list of idle connections per origin. A failure raises one of the exceptions below,
+named as httpx and httpcore name theirs (the fetcher names them in its reasons:
+"timed out (ReadTimeout)").
 
     pool = ConnectionPool(connect_timeout=10, read_timeout=30, tls=ssl_context_factory)
     async with pool.get("https://example.org/a", headers) as (status, headers, chunks):
@@ -21,13 +28,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 import select
 import socket
 import ssl
 from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
 from urllib.parse import urlsplit
-
-import h11
 
 
 class WireError(Exception):
@@ -96,7 +103,16 @@ class ProxyError(WireError):
 # Reading from the socket stops while this much has come and not been read (a
 # peer sending faster than the body is consumed).
 HIGH_WATER = 1 << 20
+MAX_HEAD = 64 * 1024  # a response head (or a trailer) longer than this is refused
+MAX_LINE = 4096  # and a chunk size line
 _DEFAULT_PORT = {"http": 80, "https": 443}
+_HEAD_END_RE = re.compile(rb"\r?\n\r?\n")
+_STATUS_LINE_RE = re.compile(rb"HTTP/1\.([01]) ([0-9]{3})(?: [^\r\n]*)?")
+_TOKEN_RE = re.compile(rb"[-!#$%&'*+.^_`|~0-9A-Za-z]+")
+_TOKEN_TEXT_RE = re.compile(r"[-!#$%&'*+.^_`|~0-9A-Za-z]+")
+_TARGET_RE = re.compile(r"[!-~]+")  # printable ASCII, no space
+_BREAK_RE = re.compile(r"[\r\n\x00]")
+_HEX_RE = re.compile(rb"[0-9A-Fa-f]+")
 
 
 class _Receiver(asyncio.Protocol):
@@ -160,17 +176,117 @@ class _Receiver(asyncio.Protocol):
         return data
 
 
+@dataclass(frozen=True, slots=True)
+class Head:
+    """A response's status line and header fields, and how its body is framed."""
+
+    status: int
+    headers: list[tuple[bytes, bytes]]  # names lowercased, values stripped, in order
+    framing: str  # "length", "chunked", "close" (until the peer closes) or "none"
+    length: int | None  # the Content-Length of a "length" body
+    keep_alive: bool  # HTTP/1.1 and no "Connection: close"
+
+
+def request_head(target: str, host: str, headers: list[tuple[str, str]]) -> bytes:
+    """A GET's head. LocalProtocolError for what HTTP/1.1 cannot carry (a space or
+    line break in the target or a field, a character past ASCII)."""
+    if not _TARGET_RE.fullmatch(target) or not _TARGET_RE.fullmatch(host):
+        raise LocalProtocolError(f"cannot send GET {target!r} to {host!r}: not HTTP/1.1 text")
+    lines = [f"GET {target} HTTP/1.1", f"Host: {host}"]
+    for name, value in headers:
+        if not _TOKEN_TEXT_RE.fullmatch(name) or _BREAK_RE.search(value):
+            raise LocalProtocolError(f"cannot send the header field {name!r}: {value!r}")
+        lines.append(f"{name}: {value}")
+    try:
+        return ("\r\n".join(lines) + "\r\n\r\n").encode("ascii")
+    except UnicodeEncodeError as exc:
+        raise LocalProtocolError(f"cannot send GET {target!r}: {exc}") from None
+
+
+def parse_head(head: bytes) -> Head:
+    """A response head (the bytes before the empty line that ends it), as RFC 9112
+    reads it: the status line, the fields (an obsolete folded line joins the one
+    before), and the body's framing (sections 6.1-6.3: chunked Transfer-Encoding over
+    Content-Length; neither: until the connection closes; none after 1xx, 204, 304).
+    RemoteProtocolError for anything else."""
+    lines = head.split(b"\n")
+    status_line = lines[0].rstrip(b"\r")
+    status = _STATUS_LINE_RE.fullmatch(status_line)
+    if status is None:
+        raise RemoteProtocolError(f"not an HTTP/1.x status line: {status_line[:80]!r}")
+    headers: list[tuple[bytes, bytes]] = []
+    for raw in lines[1:]:
+        line = raw.rstrip(b"\r")
+        if line[:1] in (b" ", b"\t") and headers:  # obs-fold: a continuation
+            name, value = headers[-1]
+            headers[-1] = (name, (value + b" " + line.strip(b" \t")).strip(b" "))
+            continue
+        name, colon, value = line.partition(b":")
+        if not colon or not _TOKEN_RE.fullmatch(name) or b"\x00" in value or b"\r" in value:
+            raise RemoteProtocolError(f"malformed header line: {line[:80]!r}")
+        headers.append((name.lower(), value.strip(b" \t")))
+    code = int(status[2])
+    closes = any(
+        token.strip().lower() == b"close"
+        for name, value in headers
+        if name == b"connection"
+        for token in value.split(b",")
+    )
+    keep_alive = status[1] == b"1" and not closes
+    if code < 200 or code in (204, 304):
+        return Head(code, headers, "none", None, keep_alive)
+    codings = [
+        token.strip().lower()
+        for name, value in headers
+        if name == b"transfer-encoding"
+        for token in value.split(b",")
+        if token.strip()
+    ]
+    if codings:
+        if codings != [b"chunked"]:
+            shown = b", ".join(codings).decode("latin-1")
+            raise RemoteProtocolError(f"unsupported Transfer-Encoding: {shown!r}")
+        return Head(code, headers, "chunked", None, keep_alive)
+    lengths = {
+        token.strip()
+        for name, value in headers
+        if name == b"content-length"
+        for token in value.split(b",")
+    }
+    if lengths:
+        (length, *others) = lengths
+        if others or not length.isdigit() or len(length) > 18:
+            shown = b", ".join(sorted(lengths)).decode("latin-1")
+            raise RemoteProtocolError(f"bad Content-Length: {shown!r}")
+        return Head(code, headers, "length", int(length), keep_alive)
+    return Head(code, headers, "close", None, False)
+
+
+def _chunk_size(line: bytes) -> int:
+    size = line.split(b";", 1)[0].strip(b" \t")  # (chunk extensions are ignored)
+    if not _HEX_RE.fullmatch(size) or len(size) > 15:
+        raise RemoteProtocolError(f"bad chunk size line: {line[:40]!r}")
+    return int(size, 16)
+
+
+async def _nothing() -> AsyncIterator[bytes]:
+    return
+    yield b""  # (an async generator that yields nothing)
+
+
 class _Connection:
+    """One connection's exchanges, in turn: a GET written, its answer read."""
+
     def __init__(self, transport: asyncio.Transport, receiver: _Receiver) -> None:
         self.transport = transport
         self.receiver = receiver
-        self.h11 = h11.Connection(h11.CLIENT)
+        self.rest = b""  # what came after the head or body being read
 
     def reusable(self) -> bool:
         """Idle and not closed by the peer: a readable idle socket was closed (or
         sent what it should not), asked of the socket itself, as httpcore does, since
         the loop may not have run since the peer's FIN came."""
-        if self.receiver.ended or self.receiver.chunks or self.transport.is_closing():
+        if self.rest or self.receiver.ended or self.receiver.chunks or self.transport.is_closing():
             return False
         sock = self.transport.get_extra_info("socket")
         if sock is None or sock.fileno() < 0:
@@ -182,31 +298,109 @@ class _Connection:
     def close(self) -> None:
         self.transport.close()
 
-    def send(self, event) -> None:
-        try:
-            data = self.h11.send(event)
-        except h11.LocalProtocolError as exc:
-            raise LocalProtocolError(str(exc)) from exc
-        if data:
-            if self.transport.is_closing():
-                raise WriteError("the connection is closed")
-            self.transport.write(data)  # a GET's head: the kernel takes it whole
+    def send(self, request: bytes) -> None:
+        if self.transport.is_closing():
+            raise WriteError("the connection is closed")
+        self.transport.write(request)  # a GET's head: the kernel takes it whole
 
-    async def next_event(self, timeout: float | None):
-        while True:
-            try:
-                event = self.h11.next_event()
-            except h11.RemoteProtocolError as exc:
-                raise RemoteProtocolError(str(exc)) from exc
-            if event is not h11.NEED_DATA:
-                return event
-            data = await self.receiver.take(timeout)
-            if not data and self.h11.their_state == h11.SEND_RESPONSE:
+    async def _more(self, data: bytes, start: int, timeout: float | None, where: str) -> bytes:
+        """data[start:] and what comes next; RemoteProtocolError when the peer closed."""
+        more = await self.receiver.take(timeout)
+        if not more:
+            raise RemoteProtocolError(f"the connection closed in the middle of {where}")
+        return data[start:] + more if start < len(data) else more
+
+    async def head(self, timeout: float | None) -> Head:
+        """The next response's head (the bytes after it stay in `rest`)."""
+        data, self.rest = self.rest, b""
+        searched = 0
+        while (end := _HEAD_END_RE.search(data, max(searched - 3, 0))) is None:
+            if len(data) > MAX_HEAD:
+                raise RemoteProtocolError(f"the response's head is over {MAX_HEAD} bytes")
+            searched = len(data)
+            more = await self.receiver.take(timeout)
+            if not more:
+                if data:
+                    raise RemoteProtocolError("the connection closed in the response's head")
                 raise RemoteProtocolError("Server disconnected without sending a response.")
-            try:
-                self.h11.receive_data(data)
-            except h11.RemoteProtocolError as exc:
-                raise RemoteProtocolError(str(exc)) from exc
+            data += more
+        self.rest = data[end.end() :]
+        return parse_head(data[: end.start()])
+
+    def body(self, head: Head, timeout: float | None) -> AsyncIterator[bytes]:
+        """The body's pieces as they come, in the head's framing (the bytes after it
+        stay in `rest`)."""
+        if head.framing == "length":
+            return self._sized(head.length or 0, timeout)
+        if head.framing == "chunked":
+            return self._chunked(timeout)
+        if head.framing == "close":
+            return self._until_closed(timeout)
+        return _nothing()
+
+    async def _sized(self, length: int, timeout: float | None) -> AsyncIterator[bytes]:
+        data, self.rest = self.rest, b""
+        due = length
+        while len(data) < due:
+            if data:
+                yield data
+                due -= len(data)
+            data = await self.receiver.take(timeout)
+            if not data:
+                raise RemoteProtocolError(
+                    "peer closed connection without sending complete message body: "
+                    f"received {length - due} bytes, expected {length}"
+                )
+        if due:
+            yield data if len(data) == due else data[:due]
+        self.rest = data[due:]
+
+    async def _chunked(self, timeout: float | None) -> AsyncIterator[bytes]:
+        where = "a chunked body"
+        data, self.rest = self.rest, b""
+        at = 0  # read up to here (data is cut only when more comes: no copy per chunk)
+        while True:
+            while (newline := data.find(b"\n", at)) < 0:
+                if len(data) - at > MAX_LINE:
+                    raise RemoteProtocolError("a chunk's size line is too long")
+                data, at = await self._more(data, at, timeout, where), 0
+            line, at = data[at:newline].rstrip(b"\r"), newline + 1
+            size = _chunk_size(line)
+            if size == 0:
+                break
+            while size:
+                if at >= len(data):
+                    data, at = await self._more(data, at, timeout, where), 0
+                piece = data[at : at + size]
+                at += len(piece)
+                size -= len(piece)
+                yield piece
+            while len(data) - at < 2 and data[at : at + 1] != b"\n":
+                data, at = await self._more(data, at, timeout, where), 0
+            if data.startswith(b"\r\n", at):
+                at += 2
+            elif data.startswith(b"\n", at):
+                at += 1
+            else:
+                raise RemoteProtocolError("a chunk's data is not followed by a line break")
+        while True:  # the trailer fields, up to an empty line (read, not used)
+            while (newline := data.find(b"\n", at)) < 0:
+                if len(data) - at > MAX_HEAD:
+                    raise RemoteProtocolError("a chunked body's trailer is too long")
+                data, at = await self._more(data, at, timeout, where), 0
+            line, at = data[at:newline].rstrip(b"\r"), newline + 1
+            if not line:
+                break
+        self.rest = data[at:]
+
+    async def _until_closed(self, timeout: float | None) -> AsyncIterator[bytes]:
+        data, self.rest = self.rest, b""
+        while True:
+            if data:
+                yield data
+            data = await self.receiver.take(timeout)
+            if not data:
+                return
 
 
 class ConnectionPool:
@@ -244,32 +438,26 @@ class ConnectionPool:
         origin = (scheme, parts.hostname, port)
         host = parts.netloc.rpartition("@")[2]
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        request = request_head(target, host, headers)
         connection = await self._acquire(origin)
-        done = False
+        reuse = False
         try:
-            connection.send(
-                h11.Request(method="GET", target=target, headers=[("Host", host), *headers])
-            )
-            connection.send(h11.EndOfMessage())
-            response = await connection.next_event(self._read_timeout)
-            while isinstance(response, h11.InformationalResponse):  # 100 Continue and kin
-                response = await connection.next_event(self._read_timeout)
+            connection.send(request)
+            head = await connection.head(self._read_timeout)
+            while head.status < 200:  # 100 Continue and kin: the answer follows
+                if head.status == 101:
+                    raise RemoteProtocolError("the server switched protocols (101) on a GET")
+                head = await connection.head(self._read_timeout)
 
             async def chunks() -> AsyncIterator[bytes]:
-                nonlocal done
-                while True:
-                    event = await connection.next_event(self._read_timeout)
-                    if isinstance(event, h11.Data):
-                        yield bytes(event.data)
-                    elif isinstance(event, h11.EndOfMessage):
-                        done = True
-                        return
-                    elif isinstance(event, h11.ConnectionClosed):
-                        return
+                nonlocal reuse
+                async for piece in connection.body(head, self._read_timeout):
+                    yield piece
+                reuse = head.keep_alive  # read to its end: the connection may serve again
 
-            yield response.status_code, list(response.headers), chunks()
+            yield head.status, head.headers, chunks()
         finally:
-            self._release(origin, connection, done)
+            self._release(origin, connection, reuse)
 
     async def _acquire(self, origin: tuple[str, str, int]) -> _Connection:
         idle = self._idle.get(origin)
@@ -283,19 +471,12 @@ class ConnectionPool:
         self._busy.add(connection)
         return connection
 
-    def _release(self, origin: tuple[str, str, int], connection: _Connection, done: bool) -> None:
+    def _release(self, origin: tuple[str, str, int], connection: _Connection, reuse: bool) -> None:
         self._busy.discard(connection)
-        h = connection.h11
-        if done and h.our_state is h11.DONE and h.their_state is h11.DONE:
-            try:
-                h.start_next_cycle()
-            except h11.LocalProtocolError:
-                connection.close()
-                return
-            idle = self._idle.setdefault(origin, [])
-            if len(idle) < self._keep:
-                idle.append(connection)
-                return
+        idle = self._idle.setdefault(origin, [])
+        if reuse and len(idle) < self._keep:
+            idle.append(connection)
+            return
         connection.close()  # a body not read to its end, or the server's "close"
 
     async def _connect(self, origin: tuple[str, str, int]) -> _Connection:
@@ -335,9 +516,12 @@ class ConnectionPool:
 
 __all__ = [
     "HIGH_WATER",
+    "MAX_HEAD",
+    "MAX_LINE",
     "ConnectError",
     "ConnectTimeout",
     "ConnectionPool",
+    "Head",
     "LocalProtocolError",
     "NetworkError",
     "PoolTimeout",
@@ -351,4 +535,6 @@ __all__ = [
     "WireError",
     "WriteError",
     "WriteTimeout",
+    "parse_head",
+    "request_head",
 ]

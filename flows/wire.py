@@ -1,7 +1,7 @@
 """One HTTP exchange, the fetcher's only contact with the network: a GET on a
 kept-alive connection, its status, headers and raw body chunks.
 
-The connections are our own (flows/http11.py: h11 over asyncio's sockets), not an
+The connections are our own (flows/http11.py, on asyncio's sockets), not an
 HTTP client's. httpx's client layer (URL parsing and validation, request and
 response models, cookies, auth and event hooks) cost a third of the fetch's CPU
 and the fetcher uses none of it: it follows redirects by hand, sends fixed headers

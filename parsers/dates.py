@@ -213,6 +213,8 @@ def published_at(text: str) -> tuple[dt.date, dt.time | None] | None:
     time on these sites); None for relative times ("3 hours ago", "Вчора о 22:55")."""
     best: tuple[int, tuple[dt.date, dt.time | None]] | None = None
     for regex in _PUBLISHED_RES:
+        if best is not None and best[0] == 0:
+            break  # nothing starts earlier (a listing's "12.04.2024 08:00")
         match = regex.search(text)
         if match is None or (best is not None and best[0] <= match.start()):
             continue

@@ -237,3 +237,43 @@ def test_a_connection_cut_in_the_middle_of_the_body_is_an_error():
         threading.Thread(target=cut, args=(listener,), daemon=True).start()
         with pytest.raises(wire.ConnectionFailed):
             _run(_wire(), f"http://127.0.0.1:{listener.getsockname()[1]}/")
+
+
+def _one_connection(listener: socket.socket, answers: list[bytes]) -> None:
+    """Accepts one connection and answers its requests in turn, one answer each."""
+    conn, _ = listener.accept()
+    with conn:
+        for answer in answers:
+            request = b""
+            while b"\r\n\r\n" not in request:
+                request += conn.recv(65536)
+            conn.sendall(answer)
+        conn.recv(1)  # until the client closes
+
+
+def test_a_chunked_answer_leaves_the_connection_ready_for_the_next():
+    chunked = (
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+        b"5\r\nhello\r\n7;ext=1\r\n, world\r\n0\r\n\r\n"
+    )
+    sized = b"HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nnext"
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        threading.Thread(
+            target=_one_connection, args=(listener, [chunked, sized]), daemon=True
+        ).start()
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+        # A second connection would be accepted by no one: its GET would time out.
+        answers = _run(_wire(read_timeout=2), f"{url}/a", f"{url}/b")
+    assert answers == [(200, b"hello, world"), (200, b"next")]
+
+
+def test_a_switch_of_protocols_is_a_protocol_error():
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        answer = b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: h2c\r\n\r\n"
+        threading.Thread(target=_one_connection, args=(listener, [answer]), daemon=True).start()
+        with pytest.raises(http11.RemoteProtocolError, match="101"):
+            _run(_wire(), f"http://127.0.0.1:{listener.getsockname()[1]}/")
