@@ -165,3 +165,36 @@ def test_a_run_past_its_time_limit_keeps_what_it_fetched_and_names_the_rest(
     monkeypatch.setenv("LOSSES_RUN_TIME_LIMIT", "0")  # no limit: the re-run brings it all
     again = _backfill(mirror, path, "minfin", dt.date(2024, 4, 1), dt.date(2024, 5, 31))
     assert again.is_completed(), again.message
+
+
+def test_each_page_is_parsed_once_as_it_arrives(mirror, tmp_path, monkeypatch):
+    """flows/parse_ahead.py: the batch's load takes what was parsed on arrival."""
+    from flows import parse_ahead
+
+    parsed: list[str] = []
+    real = parse_ahead.parse_document
+
+    def counted(body, **kwargs):
+        parsed.append(kwargs["url"])
+        return real(body, **kwargs)
+
+    monkeypatch.setattr(parse_ahead, "parse_document", counted)
+    found_read: list[str] = []  # pages the load found parsed already
+    outcome = parse_ahead.ParseAhead.outcome
+
+    def recorded(self, document):
+        answer = outcome(self, document)
+        if answer is not None:
+            found_read.append(document.url)
+        return answer
+
+    monkeypatch.setattr(parse_ahead.ParseAhead, "outcome", recorded)
+    path = tmp_path / "losses.duckdb"
+    state = _backfill(mirror, path, "mod", dt.date(2025, 3, 1), dt.date(2025, 3, 20))
+    assert state.is_completed()
+    with Warehouse.open(path, read_only=True) as wh:
+        pages = [d.url for d in wh.find_documents(kind="bulletin") if d.status == 200]
+        loaded = wh.loaded_dates("mod", dt.date(2025, 3, 1), dt.date(2025, 3, 20))
+    assert sorted(parsed) == sorted(pages)  # every page once: none twice, none left out
+    assert sorted(found_read) == sorted(pages)  # ... and as it arrived, not at the load
+    assert len(loaded) == 20
