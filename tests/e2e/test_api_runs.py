@@ -108,3 +108,24 @@ def test_the_server_shows_the_logs_steps_and_artifact(reported):
     [artifact] = artifacts
     assert artifact["key"] == "losses-backfill-minfin"
     assert artifact["data"].startswith("# backfill (minfin): 1 document(s) fetched")
+
+
+@pytest.mark.parametrize(
+    ("api", "verifying"), [("http://127.0.0.1:4200/api", 0), ("https://prefect.example/api", 1)]
+)
+def test_a_plain_http_server_is_reached_without_loading_the_ca_bundle(monkeypatch, api, verifying):
+    import ssl
+
+    from flows import api_run
+
+    made: list[int] = []
+    real = ssl.create_default_context
+
+    def counted(*args, **kwargs):
+        made.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ssl, "create_default_context", counted)
+    with api_run._client(api):
+        pass
+    assert len(made) == verifying  # https is still verified against the CA bundle
