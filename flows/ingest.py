@@ -6,7 +6,8 @@ Steps (Prefect tasks in a Prefect flow run, flows/steps.py) are batches (a
 listing crawl, a batch of documents, the check), never single categories or
 single figures. They share the run's open warehouse; each writes in transactions
 of its own (a document is loaded whole or not at all). Fetched answers are stored
-as they arrive (flows/arrivals.py), parsed and loaded when their batch is in."""
+as they arrive (flows/arrivals.py) and parsed as they arrive (flows/parse_ahead.py),
+loaded when their batch is in."""
 
 from __future__ import annotations
 
