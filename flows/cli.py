@@ -8,22 +8,6 @@ import importlib
 
 import typer
 
-
-def _flags_without_a_placeholder() -> None:
-    """Typer's help shows `<bool>` beside every flag (--json, --help), as if it took a
-    value; a flag takes none, so its help shows none."""
-    from typer.core import TyperOption
-
-    shown = TyperOption.display_type_rich
-
-    def display_type_rich(self, ctx):
-        return None if self.is_flag else shown(self, ctx)
-
-    TyperOption.display_type_rich = display_type_rich
-
-
-_flags_without_a_placeholder()
-
 app = typer.Typer(
     name="losses",
     help=(
