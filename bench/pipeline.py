@@ -165,8 +165,12 @@ class Bench:
         self.runs = runs
         self.naive = naive
         self.results: dict[str, list[dict]] = {}
+        # As installed programs run on a user's machine: with their bytecode cached
+        # (the warm-up runs write it). Left set, PYTHONDONTWRITEBYTECODE (some shells
+        # here have it) makes every process compile every module it imports, each time.
+        unset = {"PREFECT_API_URL", "PYTHONDONTWRITEBYTECODE"}
         self.env = {
-            **{k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"},
+            **{k: v for k, v in os.environ.items() if k not in unset},
             # Runs without a server record themselves in a Prefect database no server
             # uses (as on a user's machine): the server's is busy with its own writes.
             "PREFECT_HOME": str(workdir / "prefect-home"),
@@ -259,6 +263,20 @@ class Bench:
             f"{self.base}/mod",
         ]
 
+    def baseline(self, start: dt.date, end: dt.date, database: Path) -> list[str]:
+        return [
+            sys.executable,
+            str(ROOT / "bench" / "baseline.py"),
+            "--base-url",
+            f"{self.base}/mod",
+            "--start",
+            start.isoformat(),
+            "--end",
+            end.isoformat(),
+            "--db",
+            str(database),
+        ]
+
     def script(self, key: str, command: list[str], database: Path) -> dict:
         _remove(database)
         self.settle()
@@ -272,22 +290,7 @@ class Bench:
         print(f"round {number + 1} of {self.runs}", file=sys.stderr)
         mod, minfin, small = (self.dir / f"{name}.duckdb" for name in ("mod", "minfin", "small"))
         script = self.dir / "script.duckdb"
-        self.script(
-            "script",
-            [
-                sys.executable,
-                str(ROOT / "bench" / "baseline.py"),
-                "--base-url",
-                f"{self.base}/mod",
-                "--start",
-                FIRST.isoformat(),
-                "--end",
-                HISTORY_END.isoformat(),
-                "--db",
-                str(script),
-            ],
-            script,
-        )
+        self.script("script", self.baseline(FIRST, HISTORY_END, script), script)
         _remove(mod)
         self.losses("mod", self.backfill("mod", FIRST, HISTORY_END), mod)
         if number == 0:
@@ -328,11 +331,15 @@ class Bench:
         print("starting the mirror and a Prefect server ...", file=sys.stderr)
         self.start_services()
         try:
-            # A first run of each kind: the flows registered, the files in the page cache.
+            # A first run of each kind: the flows registered, the files in the page
+            # cache, the bytecode written.
             warm = self.dir / "warm.duckdb"
             for server in (False, True):
                 _remove(warm)
                 self.losses("(warm-up)", self.backfill("mod", LAST, LAST), warm, server=server)
+            _remove(warm)
+            self.losses("(warm-up)", self.backfill("minfin", LAST, LAST), warm)
+            self.script("(warm-up)", self.baseline(LAST, LAST, warm), warm)
             for number in range(self.runs):
                 self.round(number)
         finally:

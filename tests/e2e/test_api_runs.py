@@ -1,6 +1,7 @@
 """Command-line runs with a Prefect server configured run in-process, without Prefect's
-engine, and are reported to the server over its REST API as they go
-(flows/api_run.py): read back here through a real `prefect server start`."""
+engine, and are reported to the server as they go (flows/api_run.py: the flow run over
+its REST API, the steps as task-run events): read back here through a real
+`prefect server start`."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import sys
 import httpx
 import pytest
 
-from tests.support.prefect_server import BIN, prefect_server
+from tests.support.prefect_server import BIN, prefect_server, wait_for
 
 
 def _losses(env, *args) -> subprocess.CompletedProcess:
@@ -27,37 +28,56 @@ def _dead_pid() -> int:
 
 
 @pytest.fixture(scope="module")
-def reported(tmp_path_factory, mirror):
+def server(tmp_path_factory):
+    """A real Prefect server: its clients' environment."""
+    tmp = tmp_path_factory.mktemp("api-runs")
+    with prefect_server(tmp) as env:
+        yield env
+
+
+def _task_runs(client, run_id: str, names: set[str], state: str | None = None) -> list[dict]:
+    """The run's task runs once those named are there (in `state`, if given): the
+    server's task run recorder writes them from the events, on its own time."""
+
+    def read():
+        found = client.post(
+            "/task_runs/filter", json={"flow_runs": {"id": {"any_": [run_id]}}}
+        ).json()
+        shown = {t["name"] for t in found if state is None or t["state"]["type"] == state}
+        return found if names <= shown else None
+
+    return wait_for(read, 30, f"task runs {sorted(names)} of flow run {run_id}", every=0.1)
+
+
+@pytest.fixture(scope="module")
+def reported(server, tmp_path_factory, mirror):
     """A run left Running by a process that is gone, then two runs (one completed,
     one failed) reported to a server, and that server's API."""
-    tmp = tmp_path_factory.mktemp("api-runs")
-    warehouse = tmp / "w.duckdb"
-    with prefect_server(tmp) as env:
-        api = env["PREFECT_API_URL"]
-        with httpx.Client(base_url=api, timeout=10) as client:
-            flow = client.post("/flows/", json={"name": "backfill"}).json()
-            orphan = client.post(
-                "/flow_runs/",
-                json={
-                    "flow_id": flow["id"],
-                    "name": "killed-cli-run",
-                    "tags": ["losses-cli"],
-                    "state": {"type": "RUNNING", "name": "Running"},
-                },
-            ).json()
-            where = f"{socket.gethostname()}:{_dead_pid()}"
-            client.patch(f"/flow_runs/{orphan['id']}", json={"infrastructure_pid": where})
-            common = ["--source", "minfin", "--base-url", mirror.url("minfin")]
-            common += ["--warehouse", str(warehouse)]
-            ok = _losses(env, "backfill", "--start", "2024-06-01", "--end", "2024-06-10", *common)
-            failed = _losses(
-                env, "backfill", "--start", "2030-01-01", "--end", "2030-01-02", *common
-            )
-            runs = client.post(
-                "/flow_runs/filter",
-                json={"sort": "START_TIME_ASC", "flow_runs": {"tags": {"all_": ["losses-cli"]}}},
-            ).json()
-            yield ok, failed, orphan, runs, client
+    warehouse = tmp_path_factory.mktemp("api-runs-warehouse") / "w.duckdb"
+    env = server
+    api = env["PREFECT_API_URL"]
+    with httpx.Client(base_url=api, timeout=10) as client:
+        flow = client.post("/flows/", json={"name": "backfill"}).json()
+        orphan = client.post(
+            "/flow_runs/",
+            json={
+                "flow_id": flow["id"],
+                "name": "killed-cli-run",
+                "tags": ["losses-cli"],
+                "state": {"type": "RUNNING", "name": "Running"},
+            },
+        ).json()
+        where = f"{socket.gethostname()}:{_dead_pid()}"
+        client.patch(f"/flow_runs/{orphan['id']}", json={"infrastructure_pid": where})
+        common = ["--source", "minfin", "--base-url", mirror.url("minfin")]
+        common += ["--warehouse", str(warehouse)]
+        ok = _losses(env, "backfill", "--start", "2024-06-01", "--end", "2024-06-10", *common)
+        failed = _losses(env, "backfill", "--start", "2030-01-01", "--end", "2030-01-02", *common)
+        runs = client.post(
+            "/flow_runs/filter",
+            json={"sort": "START_TIME_ASC", "flow_runs": {"tags": {"all_": ["losses-cli"]}}},
+        ).json()
+        yield ok, failed, orphan, runs, client
 
 
 def test_the_runs_go_without_prefects_engine(reported):
@@ -97,9 +117,9 @@ def test_the_server_shows_the_logs_steps_and_artifact(reported):
     messages = [entry["message"] for entry in logs]
     assert any(m.startswith("backfill (minfin): 1 document(s) fetched") for m in messages)
     assert any(m.startswith("minfin: looking for") for m in messages)
-    tasks = client.post("/task_runs/filter", json={"flow_runs": {"id": {"any_": [run_id]}}}).json()
-    names = {task["name"] for task in tasks}
-    assert {"reparse-stored minfin", "discover minfin round 0", "check"} <= names
+    tasks = _task_runs(
+        client, run_id, {"reparse-stored minfin", "discover minfin round 0", "check"}
+    )
     assert {task["state"]["type"] for task in tasks} == {"COMPLETED"}
     assert all(task["start_time"] and task["end_time"] for task in tasks)
     artifacts = client.post(
@@ -110,13 +130,36 @@ def test_the_server_shows_the_logs_steps_and_artifact(reported):
     assert artifact["data"].startswith("# backfill (minfin): 1 document(s) fetched")
 
 
+def test_a_long_step_is_shown_running_while_it_runs(server, monkeypatch):
+    # Last in the module: this run is not one of those `reported` read back.
+    from flows import api_run
+    from flows.steps import step
+
+    monkeypatch.setattr(api_run, "RUNNING_AFTER", 0.2)
+    api = server["PREFECT_API_URL"]
+    seen: list[dict] = []
+
+    @step("slow", "slow step")
+    def slow(client, run_id):
+        seen.extend(_task_runs(client, run_id, {"slow step"}))  # the server shows it now
+
+    with httpx.Client(base_url=api, timeout=10) as client:
+        with api_run.reported(api, "backfill", {"source": "mod"}) as run:
+            slow(client, run.flow_run_id)
+        [after] = _task_runs(client, run.flow_run_id, {"slow step"}, state="COMPLETED")
+    [during] = seen
+    assert during["state"]["type"] == "RUNNING" and during["end_time"] is None
+    assert after["id"] == during["id"] and after["start_time"] == during["start_time"]
+    assert after["end_time"] > after["start_time"]
+
+
 @pytest.mark.parametrize(
     ("api", "verifying"), [("http://127.0.0.1:4200/api", 0), ("https://prefect.example/api", 1)]
 )
 def test_a_plain_http_server_is_reached_without_loading_the_ca_bundle(monkeypatch, api, verifying):
     import ssl
 
-    from flows import api_run
+    from flows.api_client import ApiClient
 
     made: list[int] = []
     real = ssl.create_default_context
@@ -126,6 +169,6 @@ def test_a_plain_http_server_is_reached_without_loading_the_ca_bundle(monkeypatc
         return real(*args, **kwargs)
 
     monkeypatch.setattr(ssl, "create_default_context", counted)
-    with api_run._client(api):
+    with ApiClient(api):
         pass
     assert len(made) == verifying  # https is still verified against the CA bundle

@@ -1,0 +1,152 @@
+"""How a command-line run's steps reach a Prefect server (flows/api_run.py), with a
+client that records the calls: a step is one event unless it runs past RUNNING_AFTER,
+waiting events go in one call, in order with the other calls, and a failing server is
+one warning. tests/e2e/test_api_runs.py reads what a real server made of them."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+
+import pytest
+
+from flows import api_run
+from flows.api_client import ApiError
+
+
+class _Client:
+    api = "http://127.0.0.1:1/api"
+
+    def __init__(self, fail: bool = False) -> None:
+        self.calls: list[tuple[float, str, str, object]] = []
+        self.fail = fail
+        self.closed = threading.Event()
+
+    def call(self, method, path, body=None):
+        self.calls.append((time.monotonic(), method, path, body))
+        if self.fail:
+            raise ApiError(f"{method} {self.api}/{path}: connection refused")
+        return []
+
+    def close(self):
+        self.closed.set()
+
+
+def _reporting(client):
+    reporter = api_run._Reporter(client)
+    return reporter, api_run._Observer(reporter, "backfill", "run-1")
+
+
+def _events(client):
+    return [body for _, method, path, body in client.calls if path == "events"]
+
+
+def test_a_step_shorter_than_running_after_is_one_event_with_its_start_and_end():
+    client = _Client()
+    reporter, observer = _reporting(client)
+    token = observer.started("discover mod round 0", 100.0)
+    observer.finished(token, "discover mod round 0", 100.0, 100.25, None)
+    reporter.close()
+    [[event]] = _events(client)
+    assert event["event"] == "prefect.task-run.Completed"
+    assert event["resource"]["prefect.orchestration"] == "client"
+    assert event["resource"]["prefect.resource.id"] == f"prefect.task-run.{token[0]}"
+    assert event["related"] == [
+        {"prefect.resource.id": "prefect.flow-run.run-1", "prefect.resource.role": "flow-run"}
+    ]
+    run = event["payload"]["task_run"]
+    assert run["name"] == "discover mod round 0" and run["task_key"] == "backfill.discover"
+    assert run["start_time"] == api_run._iso(100.0) and run["end_time"] == api_run._iso(100.25)
+    assert run["total_run_time"] == pytest.approx(0.25)
+    assert event["payload"]["validated_state"]["type"] == "COMPLETED"
+    assert client.closed.is_set()
+
+
+def test_a_step_still_running_after_running_after_is_shown_running_while_it_runs(monkeypatch):
+    monkeypatch.setattr(api_run, "RUNNING_AFTER", 0.05)
+    client = _Client()
+    reporter, observer = _reporting(client)
+    token = observer.started("fetch-and-load mod x128", time.time())
+    time.sleep(0.3)
+    ended_at = time.monotonic()
+    observer.finished(token, "fetch-and-load mod x128", time.time() - 0.3, time.time(), None)
+    reporter.close()
+    sent = [(at, body) for at, _, path, body in client.calls if path == "events"]
+    assert [[e["event"] for e in body] for _, body in sent] == [
+        ["prefect.task-run.Running"],
+        ["prefect.task-run.Completed"],
+    ]
+    assert sent[0][0] < ended_at  # while the step ran
+    assert "end_time" not in sent[0][1][0]["payload"]["task_run"]
+
+
+def test_waiting_events_go_in_one_call_before_the_calls_queued_after_them():
+    client = _Client()
+    reporter, observer = _reporting(client)
+    client_gate = threading.Event()
+    reporter.job(lambda c: client_gate.wait(5))  # holds the thread while steps end
+    for number in range(3):
+        token = observer.started(f"fetch-and-load mod x{number}", 1.0)
+        observer.finished(token, f"fetch-and-load mod x{number}", 1.0, 2.0, None)
+    reporter.call("POST", "flow_runs/run-1/set_state", {"state": {"type": "COMPLETED"}})
+    client_gate.set()
+    reporter.close()
+    assert [(method, path) for _, method, path, _ in client.calls] == [
+        ("POST", "events"),
+        ("POST", "flow_runs/run-1/set_state"),
+    ]
+    [events] = _events(client)
+    assert [e["payload"]["task_run"]["dynamic_key"] for e in events] == ["1", "2", "3"]
+
+
+def test_a_failed_step_is_reported_failed_with_its_error():
+    client = _Client()
+    reporter, observer = _reporting(client)
+    token = observer.started("check", 1.0)
+    observer.finished(token, "check", 1.0, 1.5, ValueError("no figures"))
+    reporter.close()
+    [[event]] = _events(client)
+    assert event["event"] == "prefect.task-run.Failed"
+    assert event["payload"]["validated_state"]["message"] == "ValueError('no figures')"
+
+
+def test_a_server_that_fails_is_one_warning_and_no_more_calls(caplog):
+    client = _Client(fail=True)
+    reporter, observer = _reporting(client)
+    reporter.call("PATCH", "flow_runs/run-1", {"infrastructure_pid": "h:1"})
+    token = observer.started("check", 1.0)
+    observer.finished(token, "check", 1.0, 1.5, None)
+    reporter.call("POST", "logs/", [])
+    with caplog.at_level(logging.WARNING, logger="losses.runs"):
+        reporter.close()
+    assert len(client.calls) == 1
+    [warning] = caplog.messages
+    assert "record on the Prefect server" in warning and "is incomplete" in warning
+    assert "PATCH http://127.0.0.1:1/api/flow_runs/run-1: connection refused" in warning
+
+
+def test_an_answer_not_shaped_as_prefects_is_a_warning_not_a_dead_thread(caplog):
+    client = _Client()
+    reporter, _ = _reporting(client)
+    reporter.job(lambda c: c.call("POST", "flow_runs/filter", {})[0]["id"])  # [] answered
+    with caplog.at_level(logging.WARNING, logger="losses.runs"):
+        reporter.close()
+    assert client.closed.is_set()
+    assert any("is incomplete" in m for m in caplog.messages)
+
+
+def test_a_short_steps_event_waits_at_most_flush_every(monkeypatch):
+    monkeypatch.setattr(api_run, "FLUSH_EVERY", 0.1)
+    client = _Client()
+    reporter, observer = _reporting(client)
+    token = observer.started("check", 1.0)
+    observer.finished(token, "check", 1.0, 1.5, None)
+    time.sleep(0.02)
+    assert _events(client) == []  # waiting for company
+    time.sleep(0.4)
+    assert [[e["event"] for e in body] for body in _events(client)] == [
+        ["prefect.task-run.Completed"]
+    ]
+    reporter.close()
+    assert len(_events(client)) == 1
