@@ -70,9 +70,12 @@ class _Reporter:
 
     Steps' events: a step's Running event is held for RUNNING_AFTER seconds and
     dropped if the step ends before; the final event of such a short step (it
-    carries its start) waits, at most FLUSH_EVERY seconds, for the next call, the
-    next step shown Running or ended after being shown, or the run's end. Events
-    waiting go in one call, before any call queued after them."""
+    carries its start) waits, at most FLUSH_EVERY seconds, for the next step shown
+    Running or ended after being shown, or for the end. Events waiting go in one
+    call. At the end they go last, after the flow run's final state, as Prefect's
+    engine flushes its own events when its run is over: the server records them
+    while this process exits, not while the run's last calls wait for answers
+    (the same event loop serves both)."""
 
     def __init__(self, client: ApiClient) -> None:
         self._client = client
@@ -96,7 +99,7 @@ class _Reporter:
 
     def _work(self) -> None:
         held: dict[str, tuple[float, dict]] = {}  # Running events not yet due
-        waiting: list[dict] = []  # short steps' events, sent with the next call
+        waiting: list[dict] = []  # final events to send together
         waiting_since = 0.0
         stopping = False
         while not stopping:
@@ -124,11 +127,10 @@ class _Reporter:
                     if not waiting:
                         waiting_since = time.monotonic()
                     waiting.append(event)
-                    # Never shown Running: its final event carries its start, and waits.
-                    send = send or held.pop(token, None) is None
+                    shown = held.pop(token, None) is None  # its Running event went out
+                    # (never shown Running: its final event carries its start, and waits)
+                    send = send or shown
                 elif kind in ("call", "job"):
-                    self._send(waiting)  # (in order: what came before the call goes first)
-                    waiting = []
                     if kind == "call":
                         self._do(self._client.call, *value)
                     else:

@@ -81,23 +81,39 @@ def test_a_step_still_running_after_running_after_is_shown_running_while_it_runs
     assert "end_time" not in sent[0][1][0]["payload"]["task_run"]
 
 
-def test_waiting_events_go_in_one_call_before_the_calls_queued_after_them():
+def test_short_steps_events_go_together_last_after_the_runs_final_state():
     client = _Client()
     reporter, observer = _reporting(client)
-    client_gate = threading.Event()
-    reporter.job(lambda c: client_gate.wait(5))  # holds the thread while steps end
     for number in range(3):
         token = observer.started(f"fetch-and-load mod x{number}", 1.0)
         observer.finished(token, f"fetch-and-load mod x{number}", 1.0, 2.0, None)
     reporter.call("POST", "flow_runs/run-1/set_state", {"state": {"type": "COMPLETED"}})
-    client_gate.set()
     reporter.close()
     assert [(method, path) for _, method, path, _ in client.calls] == [
-        ("POST", "events"),
         ("POST", "flow_runs/run-1/set_state"),
+        ("POST", "events"),
     ]
     [events] = _events(client)
     assert [e["payload"]["task_run"]["dynamic_key"] for e in events] == ["1", "2", "3"]
+
+
+def test_a_step_shown_running_has_its_end_sent_at_once_with_what_waits(monkeypatch):
+    monkeypatch.setattr(api_run, "RUNNING_AFTER", 0.05)
+    client = _Client()
+    reporter, observer = _reporting(client)
+    short = observer.started("discover mod round 0", 1.0)
+    observer.finished(short, "discover mod round 0", 1.0, 1.1, None)
+    long = observer.started("fetch-and-load mod x128", 2.0)
+    time.sleep(0.2)  # shown Running (with the short step's end)
+    observer.finished(long, "fetch-and-load mod x128", 2.0, 3.0, None)
+    time.sleep(0.2)
+    sent = [[e["event"] for e in body] for body in _events(client)]
+    assert sent == [
+        ["prefect.task-run.Running", "prefect.task-run.Completed"],
+        ["prefect.task-run.Completed"],
+    ]
+    reporter.close()
+    assert len(_events(client)) == 2
 
 
 def test_a_failed_step_is_reported_failed_with_its_error():
