@@ -38,6 +38,13 @@ def _reporting(client):
     return reporter, api_run._Observer(reporter, "backfill", "run-1")
 
 
+def _step(observer, name: str, started: float, ended: float, error=None):
+    """A step that began at `started` and ended at `ended`, told to `observer`; its token."""
+    token = observer.started(name, started)
+    observer.finished(token, name, started, ended, error)
+    return token
+
+
 def _events(client):
     return [body for _, method, path, body in client.calls if path == "events"]
 
@@ -45,8 +52,7 @@ def _events(client):
 def test_a_step_shorter_than_running_after_is_one_event_with_its_start_and_end():
     client = _Client()
     reporter, observer = _reporting(client)
-    token = observer.started("discover mod round 0", 100.0)
-    observer.finished(token, "discover mod round 0", 100.0, 100.25, None)
+    token = _step(observer, "discover mod round 0", 100.0, 100.25)
     reporter.close()
     [[event]] = _events(client)
     assert event["event"] == "prefect.task-run.Completed"
@@ -85,8 +91,7 @@ def test_short_steps_events_go_together_last_after_the_runs_final_state():
     client = _Client()
     reporter, observer = _reporting(client)
     for number in range(3):
-        token = observer.started(f"fetch-and-load mod x{number}", 1.0)
-        observer.finished(token, f"fetch-and-load mod x{number}", 1.0, 2.0, None)
+        _step(observer, f"fetch-and-load mod x{number}", 1.0, 2.0)
     reporter.call("POST", "flow_runs/run-1/set_state", {"state": {"type": "COMPLETED"}})
     reporter.close()
     assert [(method, path) for _, method, path, _ in client.calls] == [
@@ -101,8 +106,7 @@ def test_a_step_shown_running_has_its_end_sent_at_once_with_what_waits(monkeypat
     monkeypatch.setattr(api_run, "RUNNING_AFTER", 0.05)
     client = _Client()
     reporter, observer = _reporting(client)
-    short = observer.started("discover mod round 0", 1.0)
-    observer.finished(short, "discover mod round 0", 1.0, 1.1, None)
+    _step(observer, "discover mod round 0", 1.0, 1.1)
     long = observer.started("fetch-and-load mod x128", 2.0)
     time.sleep(0.2)  # shown Running (with the short step's end)
     observer.finished(long, "fetch-and-load mod x128", 2.0, 3.0, None)
@@ -119,8 +123,7 @@ def test_a_step_shown_running_has_its_end_sent_at_once_with_what_waits(monkeypat
 def test_a_failed_step_is_reported_failed_with_its_error():
     client = _Client()
     reporter, observer = _reporting(client)
-    token = observer.started("check", 1.0)
-    observer.finished(token, "check", 1.0, 1.5, ValueError("no figures"))
+    _step(observer, "check", 1.0, 1.5, ValueError("no figures"))
     reporter.close()
     [[event]] = _events(client)
     assert event["event"] == "prefect.task-run.Failed"
@@ -131,8 +134,7 @@ def test_a_server_that_fails_is_one_warning_and_no_more_calls(caplog):
     client = _Client(fail=True)
     reporter, observer = _reporting(client)
     reporter.call("PATCH", "flow_runs/run-1", {"infrastructure_pid": "h:1"})
-    token = observer.started("check", 1.0)
-    observer.finished(token, "check", 1.0, 1.5, None)
+    _step(observer, "check", 1.0, 1.5)
     reporter.call("POST", "logs/", [])
     with caplog.at_level(logging.WARNING, logger="losses.runs"):
         reporter.close()
@@ -156,8 +158,7 @@ def test_a_short_steps_event_waits_at_most_flush_every(monkeypatch):
     monkeypatch.setattr(api_run, "FLUSH_EVERY", 0.1)
     client = _Client()
     reporter, observer = _reporting(client)
-    token = observer.started("check", 1.0)
-    observer.finished(token, "check", 1.0, 1.5, None)
+    _step(observer, "check", 1.0, 1.5)
     time.sleep(0.02)
     assert _events(client) == []  # waiting for company
     time.sleep(0.4)
