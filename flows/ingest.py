@@ -106,10 +106,10 @@ def parse_and_load(
         wh.mark_parse_error(document_id, problem, PARSER_VERSION)
         where = _describe(document.url, document.report_date)
         tally.quarantine(document_id, f"{where}: quarantined: {problem}")
-    wh.mark_ignored(not_bulletins, PARSER_VERSION)
     tally.not_bulletins += len(not_bulletins)
     by_id = dict(documents)
-    for result in wh.load_documents(loadable):
+    set_aside = [(document_id, reason, PARSER_VERSION) for document_id, reason in not_bulletins]
+    for result in wh.load_documents(loadable, not_bulletins=set_aside):
         if result.errors:
             document = by_id[result.document_id]
             where = _describe(document.url, document.report_date)

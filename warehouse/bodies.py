@@ -27,6 +27,7 @@ import datetime as dt
 import hashlib
 import os
 import secrets
+import threading
 import time
 import zlib
 from collections.abc import Iterable, Sequence
@@ -50,6 +51,13 @@ ZLIB_LEVEL = 1
 _SUFFIX = {"identity": "", "zlib": ".z", "zstd": ".zst"}
 PACKS = "packs"
 PACK_SUFFIX = ".pack"
+# Below this many bytes a store's bodies are hashed in its own thread: a second thread
+# costs ~0.1 ms to start, and hashes at ~2 GB/s (a batch of 128 MoD pages, 32 MB: 17
+# ms in one thread, 9 in two).
+PARALLEL_HASH_BYTES = 4 * 1024 * 1024
+# Threads compressing a pack's bodies (a batch of 128 MoD pages: 8-9 ms one at a time,
+# 4.5-6.5 in one call on two).
+COMPRESS_THREADS = 2
 # An unreferenced pack younger than this may belong to a store still in progress
 # (in this process); older ones are left over from a crash.
 ORPHAN_AGE_SECONDS = 3600
@@ -57,6 +65,30 @@ ORPHAN_AGE_SECONDS = 3600
 
 def sha256_hex(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
+
+
+def sha256_all(bodies: Sequence[bytes]) -> list[str]:
+    """sha256_hex of each body; a large batch's on two cores (hashlib lets go of the GIL
+    while it hashes a body, so a second thread hashes the second half of the bytes)."""
+    total = sum(map(len, bodies))
+    if total < PARALLEL_HASH_BYTES:
+        return [sha256_hex(body) for body in bodies]
+    split, counted = 0, 0
+    while counted * 2 < total:
+        counted += len(bodies[split])
+        split += 1
+    second: list[str] = []
+    helper = threading.Thread(
+        target=lambda: second.extend(map(sha256_hex, bodies[split:])), name="sha256"
+    )
+    helper.start()
+    try:
+        first = [sha256_hex(body) for body in bodies[:split]]
+    finally:
+        helper.join()
+    if len(first) + len(second) != len(bodies):  # (only a failed thread leaves one short)
+        raise WarehouseError("hashing the bodies failed")
+    return first + second
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,10 +118,9 @@ class BodyStore:
         packs = self.root / PACKS
         name = f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{secrets.token_hex(4)}{PACK_SUFFIX}"
         ordered = list(bodies)
-        encode_rest = self._encode  # the first body is always encoded on its own
         if self.codec == "zstd" and len(ordered) > 1:
             ordered.sort(key=lambda item: len(item[1]), reverse=True)
-            encode_rest = self._dictionary_encoder(ordered[0][1])
+        encoded = self._encode_all([body for _, body in ordered])
         placed: list[PlacedBody] = []
         offset = 0
         try:
@@ -98,8 +129,7 @@ class BodyStore:
             packs.mkdir(parents=True, exist_ok=True)
             pack = (packs / name).open("xb")
         with pack:
-            for index, (sha, body) in enumerate(ordered):
-                data, codec = (encode_rest if index else self._encode)(body)
+            for (sha, body), (data, codec) in zip(ordered, encoded, strict=True):
                 pack.write(data)
                 placed.append(PlacedBody(sha, len(body), len(data), codec, name, offset))
                 offset += len(data)
@@ -108,11 +138,22 @@ class BodyStore:
         _sync_directory(packs)  # the pack's name, too, survives a power cut
         return placed
 
-    def _dictionary_encoder(self, dictionary: bytes):
+    def _encode_all(self, bodies: list[bytes]) -> list[tuple[bytes | zstandard.BufferSegment, str]]:
+        """Each body's stored bytes and codec; with zstd, the first body is the others'
+        dictionary."""
+        first = self._encode(bodies[0])  # always encoded on its own
+        if self.codec != "zstd" or len(bodies) == 1:
+            return [first, *map(self._encode, bodies[1:])]
         compressor = zstandard.ZstdCompressor(
-            dict_data=_raw_dictionary(dictionary), level=ZSTD_DICT_LEVEL
+            dict_data=_raw_dictionary(bodies[0]), level=ZSTD_DICT_LEVEL
         )
-        return lambda body: (compressor.compress(body), DICT_CODEC)
+        rest = bodies[1:]
+        if len(rest) > 1 and all(rest):  # (it refuses an empty input)
+            # One call for all of them, on COMPRESS_THREADS cores without the GIL: the
+            # same frames as one compress() each (tests check), in 0.6 of the time.
+            frames = compressor.multi_compress_to_buffer(rest, threads=COMPRESS_THREADS)
+            return [first, *((frames[i], DICT_CODEC) for i in range(len(frames)))]
+        return [first, *((compressor.compress(body), DICT_CODEC) for body in rest)]
 
     def _encode(self, body: bytes) -> tuple[bytes, str]:
         if self.codec == "zstd":

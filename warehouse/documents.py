@@ -9,7 +9,7 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from warehouse.bodies import BodyStore, sha256_hex
+from warehouse.bodies import BodyStore, sha256_all
 from warehouse.columns import column
 from warehouse.queries import load
 from warehouse.records import FetchedDocument, StoredDocument, WarehouseError
@@ -35,7 +35,7 @@ def store_documents(
     for doc in docs:
         if doc.fetched_at.tzinfo is None:
             raise WarehouseError(f"{doc.url}: fetched_at must be timezone-aware (UTC)", url=doc.url)
-    shas = [sha256_hex(doc.body) for doc in docs]
+    shas = sha256_all([doc.body for doc in docs])
     with transaction(con):
         known: dict[Key, int] = {}
         stored: set[str] = set()

@@ -108,21 +108,32 @@ class _Plan:
             self.superseded.append(key)
 
 
-def load_batch(con, items: Sequence[LoadItem], now: dt.datetime) -> list[LoadResult]:
-    """Load the documents of `items` in one transaction (all of it or nothing). If the
-    database refuses the batch, each document is loaded alone, so that only the one it
-    refuses is set aside: quarantined with the database's reason, for this parser
-    version, so that no later run trips on it again (a newer parser retries it)."""
+def load_batch(
+    con,
+    items: Sequence[LoadItem],
+    now: dt.datetime,
+    not_bulletins: Sequence[tuple[int, str, str]] = (),
+) -> list[LoadResult]:
+    """Load the documents of `items` in one transaction (all of it or nothing), and set
+    aside `not_bulletins` ((document id, reason, parser version): parse status
+    "ignored") in it. If the database refuses the batch, the pages set aside are written
+    alone, then each document is loaded alone, so that only the one it refuses is set
+    aside: quarantined with the database's reason, for this parser version, so that no
+    later run trips on it again (a newer parser retries it)."""
     import duckdb
 
-    if not items:
+    if not items and not not_bulletins:
         return []
+    ignored = [(doc_id, "ignored", reason, version) for doc_id, reason, version in not_bulletins]
     try:
-        return _load_together(con, items, now)
+        return _load_together(con, items, now, ignored)
     except duckdb.Error as error:
+        if ignored:
+            with transaction(con):
+                con.execute(load("set_parse_status"), [now, *columns(ignored)])
         if len(items) > 1:
             return [result for item in items for result in load_batch(con, [item], now)]
-        return [_set_aside(con, items[0], error, now)]
+        return [_set_aside(con, items[0], error, now)] if items else []
 
 
 def _set_aside(con, item: LoadItem, error: Exception, now: dt.datetime) -> LoadResult:
@@ -135,10 +146,12 @@ def _set_aside(con, item: LoadItem, error: Exception, now: dt.datetime) -> LoadR
     return LoadResult(item.document_id, "error", errors=(reason,))
 
 
-def _load_together(con, items: Sequence[LoadItem], now: dt.datetime) -> list[LoadResult]:
+def _load_together(
+    con, items: Sequence[LoadItem], now: dt.datetime, statuses: Sequence[tuple] = ()
+) -> list[LoadResult]:
     with transaction(con):
-        documents, states = _lookup(con, items)
-        plan = _Plan()
+        documents, states = _lookup(con, items) if items else ({}, {})
+        plan = _Plan(statuses=list(statuses))
         results = [_plan_item(item, documents, states, plan, now) for item in items]
         _write(con, plan, now)
     return results

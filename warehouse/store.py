@@ -241,12 +241,17 @@ class Warehouse:
 
     @_writes
     def load_documents(
-        self, items: Sequence[tuple[int, Sequence[Bulletin], str]]
+        self,
+        items: Sequence[tuple[int, Sequence[Bulletin], str]],
+        *,
+        not_bulletins: Sequence[tuple[int, str, str]] = (),
     ) -> list[LoadResult]:
         """load_document for many documents in one transaction (each document is
-        whole or absent; a failure rolls back the batch). Cheaper per document."""
+        whole or absent; a failure rolls back the batch). Cheaper per document.
+        `not_bulletins`, (document id, reason, parser version): pages set aside in the
+        same transaction, as mark_ignored does (a transaction fewer per batch)."""
         batch = [loading.LoadItem(doc_id, list(bulletins), ver) for doc_id, bulletins, ver in items]
-        return loading.load_batch(self._con, batch, _now())
+        return loading.load_batch(self._con, batch, _now(), not_bulletins)
 
     # -- reading (warehouse/reading.py) ---------------------------------------------
 

@@ -286,3 +286,43 @@ def test_a_document_the_database_refuses_is_set_aside_alone_not_its_batch(wh, mo
     # Quarantined for this parser version: a run re-parses it only with a newer parser
     # (flows/ingest.py reparse_stored), so it cannot fail every later run the same way.
     assert (refused.parse_status, refused.parser_version) == ("error", PARSER)
+
+
+def test_pages_set_aside_with_a_batch_go_in_its_transaction(wh, monkeypatch):
+    news, day = wh.store_documents(
+        [document("http://m/mod/news/other", "<p>news</p>"), document("http://m/mod/d", "<p>d</p>")]
+    )
+    commits = []
+    real = loading.transaction
+    monkeypatch.setattr(loading, "transaction", lambda con: commits.append(1) or real(con))
+    [result] = wh.load_documents(
+        [(day, [bulletin(D, FIGURES)], PARSER)],
+        not_bulletins=[(news, "not a bulletin: a news item ('Міністр …')", PARSER)],
+    )
+    assert result.status == "loaded" and len(commits) == 1
+    stored = wh.stored_document(news)
+    assert (stored.parse_status, stored.parse_error, stored.parser_version) == (
+        "ignored",
+        "not a bulletin: a news item ('Міністр …')",
+        PARSER,
+    )
+    # alone, too (a batch of other news only)
+    [other] = wh.store_documents([document("http://m/mod/news/more", "<p>more</p>")])
+    assert wh.load_documents([], not_bulletins=[(other, "not a bulletin", PARSER)]) == []
+    assert wh.stored_document(other).parse_status == "ignored"
+
+
+def test_pages_set_aside_are_kept_when_the_database_refuses_the_batch(wh, monkeypatch):
+    monkeypatch.setattr(loading, "problems", lambda *args: [])
+    news, good, bad = wh.store_documents(
+        [document(f"http://m/mod/{name}", f"<p>{name}</p>") for name in ("news", "good", "bad")]
+    )
+    results = wh.load_documents(
+        [
+            (good, [bulletin(D, {"tanks": (7794, 15)})], PARSER),
+            (bad, [bulletin(D + dt.timedelta(days=1), {"tanks": (10**30, 1)})], PARSER),
+        ],
+        not_bulletins=[(news, "not a bulletin", PARSER)],
+    )
+    assert [r.status for r in results] == ["loaded", "error"]
+    assert wh.stored_document(news).parse_status == "ignored"
