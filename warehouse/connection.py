@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from parsers.vocabulary import CATEGORIES, MERGES
+from warehouse.columns import columns
 from warehouse.gate import passing
 from warehouse.migrations import LATEST_VERSION, current_version, migrate
 from warehouse.queries import load
@@ -142,9 +143,11 @@ def sync_vocabulary(con) -> None:
     with transaction(con):
         for table in ("categories", "category_lineage", "plausibility_bounds"):
             con.execute(f"DELETE FROM {table}")
-        con.executemany(load("insert_categories"), categories)
-        con.executemany(load("insert_category_lineage"), lineage)
-        con.executemany(load("insert_plausibility_bounds"), bounds)
+        # A statement a table, not one a row (executemany: ~20 ms for the ~50 rows)
+        con.execute(load("insert_categories"), columns(categories))
+        if lineage:
+            con.execute(load("insert_category_lineage"), columns(lineage))
+        con.execute(load("insert_plausibility_bounds"), columns(bounds))
         con.execute(
             "INSERT OR REPLACE INTO warehouse_meta (key, value) VALUES ('vocabulary', ?)",
             [digest],
