@@ -82,15 +82,16 @@ def find_element(
     stop = len(document) if end is None else end
     index = document.find(needle, start, stop)
     while index >= 0:
+        after = index + len(needle)  # (a slice of one character: not of the whole rest)
         tag_start = document.rfind(b"<" if isinstance(document, bytes) else "<", 0, index)
         if (
             tag_start >= start
             and document.startswith(opening, tag_start)
             and document[tag_start + len(opening) : tag_start + len(opening) + 1].isspace()
-            and _in_attribute(document[tag_start:index], document[index + len(needle) :][:1])
+            and _in_attribute(document[tag_start:index], document[after : after + 1])
         ):
             return tag_start
-        index = document.find(needle, index + len(needle), stop)
+        index = document.find(needle, after, stop)
     return None
 
 

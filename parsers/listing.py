@@ -133,8 +133,11 @@ def _items(region: str) -> list[tuple[str, str]]:
 
 
 def _title_and_when(inner: str) -> tuple[str, str]:
-    title = _CARD_TITLE_RE.search(inner)
-    when = _CARD_DATE_RE.search(inner) or _META_RE.search(inner)
+    # Each regex only where its class is named (a miss scans every tag of the item).
+    lowered = inner.lower()
+    title = _CARD_TITLE_RE.search(inner) if "news-card__title" in lowered else None
+    when = _CARD_DATE_RE.search(inner) if "news-card__date" in lowered else None
+    when = when or (_META_RE.search(inner) if "meta" in lowered else None)
     if title:
         text = html_to_text(title[1])
     else:
