@@ -51,7 +51,7 @@ ZLIB_LEVEL = 1
 _SUFFIX = {"identity": "", "zlib": ".z", "zstd": ".zst"}
 PACKS = "packs"
 PACK_SUFFIX = ".pack"
-# Below this many bytes a store's bodies are hashed in its own thread: a second thread
+# Below this many bytes a store's bodies are hashed by the calling thread alone: a second thread
 # costs ~0.1 ms to start, and hashes at ~2 GB/s (a batch of 128 MoD pages, 32 MB: 17
 # ms in one thread, 9 in two).
 PARALLEL_HASH_BYTES = 4 * 1024 * 1024
