@@ -143,7 +143,7 @@ def sync_vocabulary(con) -> None:
     with transaction(con):
         for table in ("categories", "category_lineage", "plausibility_bounds"):
             con.execute(f"DELETE FROM {table}")
-        # A statement a table, not one a row (executemany: ~20 ms for the ~50 rows)
+        # One statement a table, not one a row (executemany: 18 ms for the seeding, 7 so)
         con.execute(load("insert_categories"), columns(categories))
         if lineage:
             con.execute(load("insert_category_lineage"), columns(lineage))

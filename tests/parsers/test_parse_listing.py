@@ -297,3 +297,17 @@ def test_api_next_page():
     assert api_next_page(read_fixture("api/latest-2024-06-04.json"), url) is None
     with pytest.raises(ParseError, match="not valid JSON"):
         api_next_page(b"{", url)
+
+
+def test_item_classes_are_read_in_any_case_as_the_item_regexes_read_them():
+    # _title_and_when looks for a class before running its regex: in any case, as the
+    # regexes (re.I) match it, so an upper-case card's date and title are still read.
+    url = "https://mod.gov.ua/en/news?page=2"
+    page = read_fixture("mod/listing-mod-en-page2.html")
+    shouted = page.replace(b"news-card__date", b"NEWS-CARD__DATE").replace(
+        b"news-card__title", b"News-Card__Title"
+    )
+    assert shouted != page
+    expected = parse_news_listing(page, url).entries
+    assert expected and all(e.published for e in expected[:4])
+    assert parse_news_listing(shouted, url).entries == expected
