@@ -7,7 +7,8 @@ listing crawl, a batch of documents, the check), never single categories or
 single figures. They share the run's open warehouse; each writes in transactions
 of its own (a document is loaded whole or not at all). Fetched answers are stored
 as they arrive (flows/arrivals.py) and parsed as they arrive (flows/parse_ahead.py),
-loaded when their batch is in."""
+loaded when their batch is in (a few batches together when they come fast,
+flows/pending_loads.py)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from flows.arrivals import Arrivals
 from flows.days import span
 from flows.fetch import Fetcher, FetchError, Request, describe_answer, fetch_all
 from flows.parse_ahead import ParseAhead, parse_outcome
+from flows.pending_loads import PendingLoads, ReadDocument
 from flows.settings import Settings
 from flows.sources import Discovery, Source
 from flows.steps import step
@@ -57,7 +59,7 @@ def _parse_checked(
     of the bulletins (dated, not in the future, ...) is judged by one rule, the
     warehouse's (warehouse/loading.py problems), when they are loaded. A page `ahead`
     parsed as it arrived is not parsed again. Its ParseError is read, never raised
-    again: raised here it would take a traceback through parse_and_load's frame, a
+    again: raised here it would take a traceback through read_stored's frame, a
     cycle that kept each batch's pages alive until the garbage collector came (peak
     RSS 350 MB instead of 220 on the MoD history)."""
     outcome = ahead.outcome(document) if ahead is not None else None
@@ -79,40 +81,62 @@ def parse_and_load(
     """Parse stored documents (those `ahead` parsed already: their outcome) and load
     them in one transaction (each document whole or not at all); those that cannot be
     read are quarantined with the reason."""
+    reads, tally = read_stored(wh, documents, source_format, ahead)
+    return tally.add(load_read(wh, reads))
+
+
+def read_stored(
+    wh: Warehouse,
+    documents: list[tuple[int, FetchedDocument]],
+    source_format: str,
+    ahead: ParseAhead | None = None,
+) -> tuple[list[ReadDocument], Tally]:
+    """Parse stored documents (see parse_and_load): what is to be loaded or set aside
+    (without the bodies), and the tally of reading them. A document that cannot be
+    read is quarantined now."""
     tally = Tally()
-    loadable = []
-    not_bulletins: list[tuple[int, str]] = []
+    reads: list[ReadDocument] = []
     for document_id, document in documents:
         bulletins, problem, other_news = _parse_checked(document, source_format, ahead)
+        url, report_date = document.url, document.report_date
         if other_news is not None:
             # Kept (a newer parser looks again), not a failure: the dates it was
             # fetched for are still missing if no other page brings them.
-            not_bulletins.append((document_id, other_news))
+            reads.append(ReadDocument(document_id, url, report_date, (), other_news))
+            tally.not_bulletins += 1
             continue
-        if document.report_date:
-            tally.received.add(document.report_date)
+        if report_date:
+            tally.received.add(report_date)
         tally.received.update(b.date for b in bulletins if b.date)
         if document.kind == "bulletin" and len(bulletins) == 1 and bulletins[0].date:
             stated = bulletins[0].date
-            tally.page_read(stated, document.url, dict(bulletins[0].figures))
-            if document.report_date and document.report_date != stated:
+            tally.page_read(stated, url, dict(bulletins[0].figures))
+            if report_date and report_date != stated:
                 tally.warnings.append(
-                    f"{document.url}: the index titled it {document.report_date} but the page "
+                    f"{url}: the index titled it {report_date} but the page "
                     f"says {stated}; the page's own date is used"
                 )
         if problem is None:
-            loadable.append((document_id, bulletins, PARSER_VERSION))
+            reads.append(ReadDocument(document_id, url, report_date, bulletins))
             continue
         wh.mark_parse_error(document_id, problem, PARSER_VERSION)
-        where = _describe(document.url, document.report_date)
-        tally.quarantine(document_id, f"{where}: quarantined: {problem}")
-    tally.not_bulletins += len(not_bulletins)
-    by_id = dict(documents)
-    set_aside = [(document_id, reason, PARSER_VERSION) for document_id, reason in not_bulletins]
+        tally.quarantine(document_id, f"{_describe(url, report_date)}: quarantined: {problem}")
+    return reads, tally
+
+
+def load_read(wh: Warehouse, reads: list[ReadDocument]) -> Tally:
+    """Load what read_stored gave, in one transaction (each document whole or not at
+    all); a document the warehouse refuses is quarantined with its reason."""
+    tally = Tally()
+    loadable = [(r.document_id, r.bulletins, PARSER_VERSION) for r in reads if r.other_news is None]
+    set_aside = [
+        (r.document_id, r.other_news, PARSER_VERSION) for r in reads if r.other_news is not None
+    ]
+    by_id = {read.document_id: read for read in reads}
     for result in wh.load_documents(loadable, not_bulletins=set_aside):
         if result.errors:
-            document = by_id[result.document_id]
-            where = _describe(document.url, document.report_date)
+            read = by_id[result.document_id]
+            where = _describe(read.url, read.report_date)
             tally.quarantine(
                 result.document_id, f"{where}: quarantined: {'; '.join(result.errors)}"
             )
@@ -186,9 +210,11 @@ def fetch_and_load(
     wh: Warehouse,
     size: int,
     deadline: float | None = None,
+    loads: PendingLoads | None = None,
 ) -> tuple[Tally, list[Request], list[Request]]:
     """Fetch a batch concurrently, storing every answer as it arrives, then parse and
-    load each. Past `deadline` (time.monotonic(), the run's time limit) what has not
+    load each (with `loads`, when it says the pages waiting are due: those of earlier
+    batches too). Past `deadline` (time.monotonic(), the run's time limit) what has not
     arrived is abandoned. Returns the tally, the follow-ups, and what was abandoned."""
     tally = Tally()
     arrivals = Arrivals(wh)
@@ -223,8 +249,16 @@ def fetch_and_load(
         else:
             where = _describe(document.url, document.report_date)
             tally.failures.append(f"{where}: {describe_answer(document)}")
-    tally.add(parse_and_load(wh, answered, source.format, ahead))
+    reads, read = read_stored(wh, answered, source.format, ahead)
+    tally.add(read)
+    tally.add(loads.add(reads) if loads is not None else load_read(wh, reads))
     return tally, follow_ups, abandoned
+
+
+@step("load", "load {source.name} x{size}")
+def load_waiting(source: Source, loads: PendingLoads, size: int) -> Tally:
+    """Load the pages of a queue's last batches still waiting (flows/pending_loads.py)."""
+    return loads.flush()
 
 
 def ingest(
@@ -307,12 +341,13 @@ def _fetch_and_load_all(
     reporter = progress.reporter()
     reporter.start(f"{source.name}: fetch and load", len(queue))
     total = len(queue)
+    loads = PendingLoads(lambda reads: load_read(wh, reads))
     while queue:
         if deadline is not None and time.monotonic() >= deadline:
             break
         batch, queue = queue[: settings.batch_size], queue[settings.batch_size :]
         done, follow_ups, abandoned = fetch_and_load(
-            settings, source, batch, wh, len(batch), deadline
+            settings, source, batch, wh, len(batch), deadline, loads
         )
         tally.add(done)
         queue.extend(follow_ups)
@@ -321,5 +356,7 @@ def _fetch_and_load_all(
         if abandoned:  # the time limit, in the middle of the batch
             queue = abandoned + queue
             break
+    if len(loads):
+        tally.add(load_waiting(source, loads, len(loads)))
     reporter.finish()
     return queue

@@ -75,10 +75,10 @@ def problems(bulletins: Sequence[Bulletin], source: str, fetched_at: dt.datetime
                 found.append(f"{where}: {name} increase {fig.delta} is out of range")
             if fig.qualifier not in QUALIFIERS:
                 found.append(f"{where}: {name} qualifier {fig.qualifier!r} is unknown")
-        key = (bulletin.source, bulletin.date)
-        digest = figures_hash(bulletin)
-        if seen.setdefault(key, digest) != digest:
-            found.append(f"{where}: the document holds two different bulletins for this date")
+        if len(bulletins) > 1:  # (one bulletin cannot disagree with another: no hash)
+            key, digest = (bulletin.source, bulletin.date), figures_hash(bulletin)
+            if seen.setdefault(key, digest) != digest:
+                found.append(f"{where}: the document holds two different bulletins for this date")
     return found
 
 
@@ -262,11 +262,13 @@ def _add_rows(
         bulletin.losses_date,
         True,  # is_latest (last: _Plan.supersede clears it)
     ]
+    # The date as the text its JSON column carries, made once, not once a figure.
+    date = bulletin.date.isoformat()
     for name, fig in bulletin.figures.items():
         plan.observations.append(
             (
                 bulletin.source,
-                bulletin.date,
+                date,
                 revision,
                 name,
                 fig.total,

@@ -198,3 +198,30 @@ def test_each_page_is_parsed_once_as_it_arrives(mirror, tmp_path, monkeypatch):
     assert sorted(parsed) == sorted(pages)  # every page once: none twice, none left out
     assert sorted(found_read) == sorted(pages)  # ... and as it arrived, not at the load
     assert len(loaded) == 20
+
+
+def test_fast_batches_are_loaded_a_few_at_a_time_and_all_of_them(mirror, tmp_path, monkeypatch):
+    """flows/pending_loads.py: from the mirror, batches come faster than LOAD_SECONDS."""
+    from flows import ingest, pending_loads
+
+    monkeypatch.setenv("LOSSES_BATCH_SIZE", "4")
+    monkeypatch.setattr(pending_loads, "LOAD_SECONDS", 60.0)
+    loads: list[int] = []
+    load_read = ingest.load_read
+
+    def counted_load(wh, reads):
+        if reads:  # (the stored pages re-parsed first: none)
+            loads.append(len(reads))
+        return load_read(wh, reads)
+
+    monkeypatch.setattr(ingest, "load_read", counted_load)
+    path = tmp_path / "losses.duckdb"
+    state = _backfill(mirror, path, "mod", dt.date(2025, 3, 1), dt.date(2025, 3, 20))
+    assert state.is_completed(), state.message
+    with Warehouse.open(path, read_only=True) as wh:
+        loaded = wh.loaded_dates("mod", dt.date(2025, 3, 1), dt.date(2025, 3, 20))
+        pages = [d for d in wh.find_documents(kind="bulletin") if d.status == 200]
+    assert len(loaded) == 20
+    assert all(p.parse_status in ("loaded", "ignored") for p in pages)  # (ignored: other news)
+    assert sum(loads) == len(pages)  # every page loaded (or set aside) once...
+    assert len(loads) <= len(pages) // (4 * 2)  # ... in far fewer loads than batches of 4
