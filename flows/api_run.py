@@ -206,15 +206,22 @@ def reported(api: str, flow: str, parameters: dict[str, object]) -> Iterator[loc
     reporter.job(_mark_abandoned)  # others' runs: while this one goes on
     steps._observers.append(_Observer(reporter, flow, flow_run["id"]))
     state, message = "COMPLETED", None
+    sent = _Sent(reporter)
     try:
         with local_run.collecting(flow, flow_run["id"], started) as run:
+            run.on_artifact = sent.so_far  # (its summary is the run's last work)
             yield run
     except BaseException as exc:
         state, message = local_run.end_state(exc)
         raise
     finally:
         steps._observers.pop()
-        _finish(reporter, run, state, message)
+        sent.so_far(run)
+        body = {"type": state, "name": state.capitalize(), "message": message}
+        reporter.call(
+            "POST", f"flow_runs/{run.flow_run_id}/set_state", {"state": body, "force": True}
+        )
+        reporter.close()
 
 
 def _mark_abandoned(client: ApiClient) -> None:
@@ -319,38 +326,46 @@ class _Observer:
         }
 
 
-def _finish(reporter: _Reporter, run: local_run.LocalRun, state: str, message: str | None):
-    flow_run_id = run.flow_run_id
-    if run.logs:
-        reporter.call(
-            "POST",
-            "logs/",
-            [
+class _Sent:
+    """The run's log lines and artifacts sent so far: those there when its artifact
+    (its summary, the last of its work) is added go at once, while the run closes its
+    warehouse, instead of with its final state (two calls fewer to wait for, ~35 ms of
+    the server's time: it takes 15-20 ms a call); what comes after goes at the end."""
+
+    def __init__(self, reporter: _Reporter) -> None:
+        self._reporter = reporter
+        self._logs = self._artifacts = 0
+
+    def so_far(self, run: local_run.LocalRun) -> None:
+        logs, self._logs = run.logs[self._logs :], len(run.logs)
+        artifacts, self._artifacts = run.artifacts[self._artifacts :], len(run.artifacts)
+        if logs:
+            self._reporter.call(
+                "POST",
+                "logs/",
+                [
+                    {
+                        "name": r.name,
+                        "level": r.levelno,
+                        "message": r.getMessage(),
+                        "timestamp": _iso(r.created),
+                        "flow_run_id": run.flow_run_id,
+                    }
+                    for r in logs
+                ],
+            )
+        for artifact in artifacts:
+            self._reporter.call(
+                "POST",
+                "artifacts/",
                 {
-                    "name": r.name,
-                    "level": r.levelno,
-                    "message": r.getMessage(),
-                    "timestamp": _iso(r.created),
-                    "flow_run_id": flow_run_id,
-                }
-                for r in run.logs
-            ],
-        )
-    for artifact in run.artifacts:
-        reporter.call(
-            "POST",
-            "artifacts/",
-            {
-                "key": artifact["key"],
-                "type": "markdown",
-                "data": artifact["data"],
-                "description": artifact["description"],
-                "flow_run_id": flow_run_id,
-            },
-        )
-    body = {"type": state, "name": state.capitalize(), "message": message}
-    reporter.call("POST", f"flow_runs/{flow_run_id}/set_state", {"state": body, "force": True})
-    reporter.close()
+                    "key": artifact["key"],
+                    "type": "markdown",
+                    "data": artifact["data"],
+                    "description": artifact["description"],
+                    "flow_run_id": run.flow_run_id,
+                },
+            )
 
 
 __all__ = ["FLUSH_EVERY", "RUNNING_AFTER", "reported", "usable"]

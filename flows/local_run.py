@@ -31,7 +31,7 @@ import sys
 import time
 import tomllib
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -160,9 +160,14 @@ class LocalRun:
     logs: list[logging.LogRecord] = field(default_factory=list)
     steps: list[_Step] = field(default_factory=list)
     artifacts: list[dict] = field(default_factory=list)
+    # Told of each artifact as it is added (flows/api_run.py sends it, with the logs so
+    # far, while the run closes its warehouse, instead of at the end).
+    on_artifact: Callable[[LocalRun], None] | None = None
 
     def add_markdown_artifact(self, key: str, markdown: str, description: str) -> None:
         self.artifacts.append({"key": key, "data": markdown, "description": description})
+        if self.on_artifact is not None:
+            self.on_artifact(self)
 
 
 _current: list[LocalRun] = []

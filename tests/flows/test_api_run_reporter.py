@@ -167,3 +167,32 @@ def test_a_short_steps_event_waits_at_most_flush_every(monkeypatch):
     ]
     reporter.close()
     assert len(_events(client)) == 1
+
+
+def test_the_logs_and_artifact_go_when_the_artifact_is_added_and_later_logs_at_the_end():
+    """_Sent: the summary is the run's last work, so what is there then goes while the
+    run closes its warehouse; a line logged after it still reaches the server."""
+    from flows import local_run
+
+    client = _Client()
+    reporter = api_run._Reporter(client)
+    sent = api_run._Sent(reporter)
+    run = local_run.LocalRun("backfill", "run-1", 0.0, on_artifact=sent.so_far)
+    record = logging.LogRecord("losses.runs", logging.INFO, __file__, 1, "loaded", None, None)
+    run.logs.append(record)
+    run.add_markdown_artifact("losses-backfill-mod", "# done", "done")
+    deadline = time.monotonic() + 5  # (the reporter's thread makes the calls)
+    while len(client.calls) < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert [path for _, _, path, _ in client.calls] == ["logs/", "artifacts/"]
+    run.logs.append(
+        logging.LogRecord("losses.alerts", logging.WARNING, __file__, 2, "x", None, None)
+    )
+    sent.so_far(run)  # the end: only what is new
+    reporter.close()
+    paths = [path for _, _, path, _ in client.calls]
+    assert paths == ["logs/", "artifacts/", "logs/"]
+    assert [
+        [line["message"] for line in body] for _, _, path, body in client.calls if path == "logs/"
+    ] == [["loaded"], ["x"]]
+    assert client.calls[1][3]["key"] == "losses-backfill-mod"
