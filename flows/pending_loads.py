@@ -4,8 +4,8 @@ A batch of pages is stored as it arrives (flows/arrivals.py: nothing fetched wai
 memory long) and parsed; loading its bulletins is one transaction, and a transaction
 costs DuckDB about the same whether it loads 128 pages or 512 (a lookup, three inserts,
 an update and a commit): the MoD history's 1,635 pages loaded alone, best of three, in
-0.39-0.41 s in groups of 128 and 0.18-0.20 s in groups of 512. From the mirror a batch
-of 128 comes in ~0.1 s, so the load, not the fetch, was the cost. So what parsing a
+0.39-0.41 s in groups of 128 and 0.18-0.20 s in groups of 512. From the mirror batches
+come in a fraction of a second each, so the loads were much of a backfill's time. So what parsing a
 batch gave waits (without the pages: their bodies are stored and let go) until
 LOAD_DOCUMENTS pages wait or LOAD_SECONDS have passed since the last load; from a real
 site, whose batch takes longer than that, each batch is loaded when it is in, as before.
