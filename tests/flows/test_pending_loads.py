@@ -75,9 +75,17 @@ def test_flush_loads_what_waits_and_nothing_when_nothing_does():
     assert loaded == [[0, 1, 2]] and loads.flush() == Tally() and loads.loads == 1
 
 
-def test_the_defaults_group_a_few_mirror_batches_and_never_wait_long():
-    assert 128 < LOAD_DOCUMENTS <= 1024  # a few batches of 128, bodies already let go
-    assert 0 < LOAD_SECONDS <= 5
+def test_by_default_fast_batches_of_128_load_four_at_a_time_and_a_slow_one_at_once():
+    assert LOAD_DOCUMENTS == 512 and 0 < LOAD_SECONDS <= 5  # (four batches; never long)
+    clock, (loaded, load) = Clock(), _recorder()
+    loads = PendingLoads(load, clock=clock)  # the defaults
+    for first in range(0, 1024, 128):
+        clock.now += 0.1
+        loads.add(_reads(first, 128))
+    assert [len(ids) for ids in loaded] == [512, 512]
+    clock.now += LOAD_SECONDS
+    loads.add(_reads(1024, 1))
+    assert loaded[-1] == [1024]
 
 
 def test_a_page_read_but_never_loaded_is_loaded_by_the_next_run_without_a_fetch(tmp_path):
