@@ -111,16 +111,26 @@ class BodyStore:
         self.codec = codec
         self._zstd = zstandard.ZstdCompressor(level=ZSTD_LEVEL)  # reused: setup costs
 
-    def put_many(self, bodies: Sequence[tuple[str, bytes]]) -> list[PlacedBody]:
-        """Write (sha256, body) pairs into one new pack, synced to disk."""
+    def encode_ahead(self, bodies: Sequence[tuple[str, bytes]]) -> PackEncoding:
+        """Start encoding the (sha256, body) pairs of a pack on a thread of its own, so
+        that the store's SQL runs meanwhile; put_many(..., ahead=) takes the result."""
+        return PackEncoding(self, bodies)
+
+    def put_many(
+        self, bodies: Sequence[tuple[str, bytes]], *, ahead: PackEncoding | None = None
+    ) -> list[PlacedBody]:
+        """Write (sha256, body) pairs into one new pack, synced to disk. `ahead`: their
+        encoding started earlier (used when it was of exactly these bodies)."""
         if not bodies:
             return []
         packs = self.root / PACKS
         name = f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{secrets.token_hex(4)}{PACK_SUFFIX}"
-        ordered = list(bodies)
-        if self.codec == "zstd" and len(ordered) > 1:
-            ordered.sort(key=lambda item: len(item[1]), reverse=True)
-        encoded = self._encode_all([body for _, body in ordered])
+        done = ahead.result() if ahead is not None else None
+        if done is not None and {sha for sha, _ in done[0]} == {sha for sha, _ in bodies}:
+            ordered, encoded = done
+        else:
+            ordered = self._ordered(bodies)
+            encoded = self._encode_all([body for _, body in ordered])
         placed: list[PlacedBody] = []
         offset = 0
         try:
@@ -137,6 +147,12 @@ class BodyStore:
             os.fsync(pack.fileno())
         _sync_directory(packs)  # the pack's name, too, survives a power cut
         return placed
+
+    def _ordered(self, bodies: Sequence[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+        ordered = list(bodies)
+        if self.codec == "zstd" and len(ordered) > 1:
+            ordered.sort(key=lambda item: len(item[1]), reverse=True)  # the dictionary first
+        return ordered
 
     def _encode_all(self, bodies: list[bytes]) -> list[tuple[bytes | zstandard.BufferSegment, str]]:
         """Each body's stored bytes and codec; with zstd, the first body is the others'
@@ -226,6 +242,31 @@ class BodyStore:
                 path.unlink(missing_ok=True)
                 swept.append(path.name)
         return sorted(swept)
+
+
+class PackEncoding:
+    """A pack's bodies encoded by a thread while the caller goes on. zstd compresses
+    them all in one call that lets go of the GIL for its whole length, so the thread
+    and the caller's SQL run on the two cores side by side (a thread making a call
+    per body would wait for the GIL after each one, up to 5 ms)."""
+
+    def __init__(self, store: BodyStore, bodies: Sequence[tuple[str, bytes]]) -> None:
+        self._ordered = store._ordered(bodies)
+        self._encoded: list | None = None
+        self.error: Exception | None = None
+        self._thread = threading.Thread(target=self._work, args=(store,), name="encode")
+        self._thread.start()
+
+    def _work(self, store: BodyStore) -> None:
+        try:
+            self._encoded = store._encode_all([body for _, body in self._ordered])
+        except Exception as exc:  # put_many encodes them itself, and raises what it meets
+            self.error = exc
+
+    def result(self) -> tuple[list[tuple[str, bytes]], list] | None:
+        """(the pairs in pack order, their encodings), or None if encoding failed."""
+        self._thread.join()
+        return None if self._encoded is None else (self._ordered, self._encoded)
 
 
 def _raw_dictionary(content: bytes) -> zstandard.ZstdCompressionDict:

@@ -36,6 +36,18 @@ def store_documents(
         if doc.fetched_at.tzinfo is None:
             raise WarehouseError(f"{doc.url}: fetched_at must be timezone-aware (UTC)", url=doc.url)
     shas = sha256_all([doc.body for doc in docs])
+    # A backfill's bodies are all new: their encoding starts now, on a thread, while
+    # the SQL below runs (used if they are indeed the new ones; else encoded again).
+    distinct = dict(zip(shas, (doc.body for doc in docs), strict=True))
+    ahead = bodies.encode_ahead(list(distinct.items())) if len(distinct) > 1 else None
+    try:
+        return _store(con, bodies, docs, shas, now, ahead)
+    finally:
+        if ahead is not None:
+            ahead.result()  # (the thread is done before the call returns)
+
+
+def _store(con, bodies: BodyStore, docs, shas: list[str], now: dt.datetime, ahead) -> list[int]:
     with transaction(con):
         known: dict[Key, int] = {}
         stored: set[str] = set()
@@ -64,10 +76,12 @@ def store_documents(
                 new_docs.setdefault(key, doc)
             if sha not in stored:
                 new_bodies.setdefault(sha, doc.body)
+        if new_docs:  # (before the bodies: while they are being encoded)
+            known.update(_insert_documents(con, list(new_docs.items())))
         if new_bodies:
             # Written and synced before the rows that refer to it commit: a crash in
             # between leaves an unreferenced pack (swept later), never a missing body.
-            placed = bodies.put_many(list(new_bodies.items()))
+            placed = bodies.put_many(list(new_bodies.items()), ahead=ahead)
             fresh = [b for b in placed if b.sha256 not in lost]
             if fresh:
                 con.execute(
@@ -100,8 +114,6 @@ def store_documents(
                     len(restored),
                     bodies.root,
                 )
-        if new_docs:
-            known.update(_insert_documents(con, list(new_docs.items())))
     return [known[key] for key in keys]
 
 

@@ -143,6 +143,30 @@ def test_a_batch_of_bodies_goes_into_one_pack(wh):
     assert [wh.document_body(i) for i in ids] == [d.body for d in docs]
 
 
+def test_a_batch_is_encoded_while_its_rows_are_written_and_once(wh, monkeypatch):
+    # New bodies are encoded on a thread from the start of the store (used when they
+    # are the new ones); a batch with a body stored already has its new ones encoded
+    # again, without it.
+    from warehouse.bodies import BodyStore
+
+    encoded: list[int] = []
+    encode_all = BodyStore._encode_all
+
+    def counted(self, bodies):
+        encoded.append(len(bodies))
+        return encode_all(self, bodies)
+
+    monkeypatch.setattr(BodyStore, "_encode_all", counted)
+    first = [document(f"http://m/mod/{i}", PAGE + bytes([i])) for i in range(3)]
+    wh.store_documents(first)
+    assert encoded == [3]
+    again = [first[0], *(document(f"http://m/mod/{i}", PAGE + bytes([i])) for i in (7, 8))]
+    ids = wh.store_documents(again)
+    assert encoded == [3, 3, 2]
+    assert [wh.document_body(i) for i in ids] == [d.body for d in again]
+    assert wh.one("SELECT count(*) FROM document_bodies") == (5,)
+
+
 def test_a_damaged_body_is_reported_not_returned(wh):
     docs = [document(f"http://m/mod/{i}", PAGE + bytes([i]) * (3 - i)) for i in range(3)]
     ids = wh.store_documents(docs)  # the first is the largest: its pack's dictionary
