@@ -8,8 +8,9 @@ Why: through Prefect's engine the MoD history took 8.5 s against 5.2 s for the s
 work run locally (bench/pipeline.py): importing Prefect and its client (~1 s of CPU,
 60 MB), an orchestrated round trip or more per task, the engine's own bookkeeping.
 Here the calls are made by a thread of their own (flows/api_client.py) while the work
-goes on, so a step waits for none of them; only the flow run's creation (its id is the
-server's) and its final state are waited for.
+goes on, so a step waits for none of them, nor the run's start for the flow run's
+creation (its id is the server's: read once the server has given it); only its final
+state is waited for.
 
 What the server does with each report is what costs: 15-20 ms of its CPU per task-run
 state, on the cores the run uses too (the MoD history's 21 steps as 42 REST calls made
@@ -168,6 +169,10 @@ class _Reporter:
                 exc,
             )
 
+    def drop_all(self) -> None:
+        """Make no more calls (the flow run was not created: nothing to report on)."""
+        self._failed = True
+
     def close(self) -> None:
         """Wait for the calls made so far (at most TIMEOUT each)."""
         self._queue.put(None)
@@ -178,50 +183,88 @@ class _Reporter:
 def reported(api: str, flow: str, parameters: dict[str, object]) -> Iterator[local_run.LocalRun]:
     """Report the run of `flow` inside the block to the server at `api`: Running at
     the start, then Completed, Failed (a LossesError: the data or the settings
-    failed, its message kept) or Crashed (anything else, an interrupt included)."""
+    failed, its message kept) or Crashed (anything else, an interrupt included).
+
+    The flow run is created by the reporter's thread while the run starts (its
+    warehouse opens meanwhile: ~25 ms of the server's answers not waited for); its
+    id is read (run.flow_run_id, the steps' events) once the server has given it."""
     started = time.time()
-    client = ApiClient(api, timeout=TIMEOUT)
-    try:
-        flow_id = client.call("POST", "flows/", {"name": flow})["id"]
-        flow_run = client.call(
-            "POST",
-            "flow_runs/",
-            {
-                "flow_id": flow_id,
-                "name": f"{flow}-{datetime.fromtimestamp(started):%Y%m%d-%H%M%S}-cli",
-                "parameters": {k: str(v) for k, v in parameters.items()},
-                "tags": [_TAG],
-                "state": {"type": "RUNNING", "name": "Running"},
-            },
-        )
-    except (ApiError, TypeError, KeyError) as exc:  # (TypeError, KeyError: not its answers)
-        client.close()
-        log.warning("this run is not reported to the Prefect server %s: %s", api, exc)
-        with local_run.collecting(flow, str(uuid.uuid4()), started) as run:
-            yield run
-        return
-    reporter = _Reporter(client)
-    where = f"{socket.gethostname()}:{os.getpid()}"  # as Prefect's process workers write it
-    reporter.call("PATCH", f"flow_runs/{flow_run['id']}", {"infrastructure_pid": where})
-    reporter.job(_mark_abandoned)  # others' runs: while this one goes on
-    steps._observers.append(_Observer(reporter, flow, flow_run["id"]))
+    reporter = _Reporter(ApiClient(api, timeout=TIMEOUT))
     state, message = "COMPLETED", None
     sent = _Sent(reporter)
     try:
-        with local_run.collecting(flow, flow_run["id"], started) as run:
+        with local_run.collecting(flow, None, started, make=_ServerRun) as run:
+            reporter.job(_creating(run, reporter, parameters))
+            reporter.job(_mark_abandoned)  # others' runs: while this one goes on
+            steps._observers.append(_Observer(reporter, flow, run))
             run.on_artifact = sent.so_far  # (its summary is the run's last work)
-            yield run
+            try:
+                yield run
+            finally:
+                steps._observers.pop()
     except BaseException as exc:
         state, message = local_run.end_state(exc)
         raise
     finally:
-        steps._observers.pop()
         sent.so_far(run)
         body = {"type": state, "name": state.capitalize(), "message": message}
         reporter.call(
             "POST", f"flow_runs/{run.flow_run_id}/set_state", {"state": body, "force": True}
         )
         reporter.close()
+
+
+class _ServerRun(local_run.LocalRun):
+    """A run whose flow_run_id is the server's: reading it waits until the reporter's
+    thread has it (a stand-in id when the server did not make the flow run: then
+    nothing is reported)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        self._known = threading.Event()
+        self._id = ""
+        super().__init__(*args, **kwargs)
+
+    @property
+    def flow_run_id(self) -> str:
+        self._known.wait()
+        return self._id
+
+    @flow_run_id.setter
+    def flow_run_id(self, value: str | None) -> None:
+        if value is not None:
+            self._id = value
+            self._known.set()
+
+
+def _creating(run: _ServerRun, reporter: _Reporter, parameters: dict[str, object]):
+    """The job that creates the flow run (Running) and gives `run` its id."""
+
+    def create(client: ApiClient) -> None:
+        try:
+            flow_id = client.call("POST", "flows/", {"name": run.flow})["id"]
+            flow_run = client.call(
+                "POST",
+                "flow_runs/",
+                {
+                    "flow_id": flow_id,
+                    "name": f"{run.flow}-{datetime.fromtimestamp(run.started):%Y%m%d-%H%M%S}-cli",
+                    "parameters": {k: str(v) for k, v in parameters.items()},
+                    "tags": [_TAG],
+                    "state": {"type": "RUNNING", "name": "Running"},
+                },
+            )
+            run.flow_run_id = str(flow_run["id"])
+        except (ApiError, TypeError, KeyError) as exc:  # (TypeError, KeyError: not its answers)
+            reporter.drop_all()
+            log.warning("this run is not reported to the Prefect server %s: %s", client.api, exc)
+            return
+        finally:
+            if not run._known.is_set():  # (an error above, or one not foreseen)
+                run.flow_run_id = str(uuid.uuid4())
+        where = f"{socket.gethostname()}:{os.getpid()}"  # as Prefect's process workers write it
+        client.call("PATCH", f"flow_runs/{run.flow_run_id}", {"infrastructure_pid": where})
+
+    return create
 
 
 def _mark_abandoned(client: ApiClient) -> None:
@@ -257,10 +300,10 @@ class _Observer:
     per state (`prefect.task-run.<State>`, orchestrated by the client), which the
     server's task run recorder writes."""
 
-    def __init__(self, reporter: _Reporter, flow: str, flow_run_id: str) -> None:
+    def __init__(self, reporter: _Reporter, flow: str, run: local_run.LocalRun) -> None:
         self.reporter = reporter
         self.flow = flow
-        self.flow_run_id = flow_run_id
+        self.run = run  # (its flow_run_id: the server's, once it has answered)
         self.count = 0
 
     def started(self, name: str, at: float) -> tuple[str, str]:
@@ -308,7 +351,7 @@ class _Observer:
             },
             "related": [
                 {
-                    "prefect.resource.id": f"prefect.flow-run.{self.flow_run_id}",
+                    "prefect.resource.id": f"prefect.flow-run.{self.run.flow_run_id}",
                     "prefect.resource.role": "flow-run",
                 }
             ],

@@ -188,10 +188,17 @@ class _Collect(logging.Handler):
 
 
 @contextlib.contextmanager
-def collecting(flow: str, flow_run_id: str, started: float) -> Iterator[LocalRun]:
+def collecting(
+    flow: str,
+    flow_run_id: str | None,
+    started: float,
+    *,
+    make: Callable[[str, str | None, float], LocalRun] = LocalRun,
+) -> Iterator[LocalRun]:
     """The run's log lines (INFO and up, of `losses.*`) and artifacts, collected in
-    the block for its record."""
-    run = LocalRun(flow, flow_run_id, started)
+    the block for its record. `make`: the run's class (flows/api_run.py's, whose id
+    the server gives later: None until then)."""
+    run = make(flow, flow_run_id, started)
     handler = _Collect(run)
     logger = logging.getLogger("losses")
     level = logger.level

@@ -34,8 +34,11 @@ class _Client:
 
 
 def _reporting(client):
+    from flows import local_run
+
     reporter = api_run._Reporter(client)
-    return reporter, api_run._Observer(reporter, "backfill", "run-1")
+    run = local_run.LocalRun("backfill", "run-1", 0.0)
+    return reporter, api_run._Observer(reporter, "backfill", run)
 
 
 def _step(observer, name: str, started: float, ended: float, error=None):
@@ -196,3 +199,62 @@ def test_the_logs_and_artifact_go_when_the_artifact_is_added_and_later_logs_at_t
         [line["message"] for line in body] for _, _, path, body in client.calls if path == "logs/"
     ] == [["loaded"], ["x"]]
     assert client.calls[1][3]["key"] == "losses-backfill-mod"
+
+
+class _Server:
+    """A stand-in ApiClient class for reported(): answers as Prefect does, the flow
+    run's creation only once `answer` is set (or refused, with `refuse`)."""
+
+    def __init__(self, refuse: bool = False) -> None:
+        self.calls: list[tuple[str, str]] = []
+        self.answer = threading.Event()
+        self.refuse = refuse
+
+    def __call__(self, api, timeout):  # (constructed as ApiClient(api, timeout=...))
+        server = self
+
+        class Client(_Client):
+            def call(self, method, path, body=None):
+                server.calls.append((method, path))
+                if path == "flow_runs/":
+                    if not server.answer.wait(5):  # (a run that waited would never end)
+                        raise ApiError(f"POST {self.api}/flow_runs/: timed out")
+                    if server.refuse:
+                        raise ApiError(f"POST {self.api}/flow_runs/: 422 Unprocessable")
+                    return {"id": "made-by-the-server"}
+                return {"id": "flow-1"} if path == "flows/" else []
+
+        return Client()
+
+
+def test_the_run_starts_before_the_server_has_made_its_flow_run(monkeypatch):
+    """Its work (the warehouse opening) goes on while the reporter's thread creates the
+    flow run; its id, read, is the server's, waited for."""
+    server = _Server()
+    monkeypatch.setattr(api_run, "ApiClient", server)
+    with api_run.reported("http://127.0.0.1:1/api", "backfill", {"source": "mod"}) as run:
+        assert not server.answer.is_set()  # the run's work goes on: no answer yet
+        threading.Timer(0.05, server.answer.set).start()
+        assert run.flow_run_id == "made-by-the-server"  # waits for the answer
+    assert server.calls[:3] == [
+        ("POST", "flows/"),
+        ("POST", "flow_runs/"),
+        ("PATCH", "flow_runs/made-by-the-server"),
+    ]
+    assert ("POST", "flow_runs/made-by-the-server/set_state") in server.calls
+
+
+def test_a_flow_run_the_server_refuses_is_one_warning_and_the_run_goes_on(monkeypatch, caplog):
+    server = _Server(refuse=True)
+    server.answer.set()
+    monkeypatch.setattr(api_run, "ApiClient", server)
+    with (
+        caplog.at_level(logging.WARNING, logger="losses.runs"),
+        api_run.reported("http://127.0.0.1:1/api", "backfill", {}) as run,
+    ):
+        logging.getLogger("losses.runs").info("the run's work")
+    assert server.calls == [("POST", "flows/"), ("POST", "flow_runs/")]  # nothing after
+    [warning] = caplog.messages
+    assert warning.startswith("this run is not reported to the Prefect server")
+    assert "422 Unprocessable" in warning
+    assert len(run.flow_run_id) == 36  # a stand-in uuid
