@@ -142,6 +142,37 @@ def test_a_failing_migration_leaves_the_file_as_it_was(wh_path, monkeypatch, tmp
     con.close()
 
 
+def test_a_new_files_schema_is_one_transaction_left_empty_if_a_migration_fails(
+    wh_path, monkeypatch, tmp_path
+):
+    real = migrations.migrations()
+    broken = tmp_path / "003_broken.sql"
+    broken.write_text("CREATE TABLE extra (a INTEGER);\nSELECT * FROM no_such_table;\n")
+    monkeypatch.setattr(
+        migrations,
+        "migrations",
+        lambda: [*real[:2], migrations.Migration(3, "broken", broken), *real[3:]],
+    )
+    con = duckdb.connect(str(wh_path))
+    with pytest.raises(WarehouseError, match=r"migration 003_broken\.sql failed.*nor of the new"):
+        migrations.migrate(con)
+    assert migrations.current_version(con) == 0  # not 2: nothing of the schema is there
+    assert _objects(lambda sql: con.execute(sql).fetchall()) == {"tables": set(), "views": set()}
+    con.close()
+    commits: list[str] = []
+    real_transaction = migrations.transactions.transaction
+    monkeypatch.setattr(migrations, "migrations", lambda: real)
+    monkeypatch.setattr(
+        migrations.transactions,
+        "transaction",
+        lambda con: commits.append("one") or real_transaction(con),
+    )
+    con = duckdb.connect(str(wh_path))
+    assert migrations.migrate(con) == [m.version for m in real]
+    assert commits == ["one"]
+    con.close()
+
+
 def test_a_newer_schema_is_refused(wh_path):
     Warehouse.open(wh_path).close()
     con = duckdb.connect(str(wh_path))
