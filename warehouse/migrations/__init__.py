@@ -65,7 +65,7 @@ def migrate(con, target: int | None = None, *, path: pathlib.Path | None = None)
     # A new file gets its whole schema in one transaction (one commit instead of one a
     # migration: 27-32 ms instead of 37-46 of a first run's start); an older file each
     # migration in its own, so that one failing leaves it at the version before.
-    groups = [missing] if version == 0 else [[m] for m in missing]
+    groups = [missing] if version == 0 and missing else [[m] for m in missing]
     applied = []
     for group in groups:
         migration = group[0]
