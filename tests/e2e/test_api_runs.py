@@ -51,6 +51,23 @@ def _task_runs(client, run_id: str, names: set[str], state: str | None = None) -
     return wait_for(read, 30, f"task runs {sorted(names)} of flow run {run_id}", every=0.1)
 
 
+def _made(client, path: str, body: dict) -> dict:
+    """What POST `path` made. A server just started may still be writing its own rows
+    (its block types) and answer an error for a while: asked again until it makes it."""
+
+    last: list[httpx.Response] = []
+
+    def post():
+        last[:] = [client.post(path, json=body)]
+        return last[0].json() if last[0].status_code < 300 else None
+
+    try:
+        return wait_for(post, 30, f"the server to make POST {path}", every=0.2)
+    except AssertionError as exc:
+        shown = f"{last[0].status_code} {last[0].text[:500]}" if last else "no answer"
+        raise AssertionError(f"{exc}; its last answer: {shown}") from None
+
+
 @pytest.fixture(scope="module")
 def reported(server, tmp_path_factory, mirror):
     """A run left Running by a process that is gone, then two runs (one completed,
@@ -59,16 +76,17 @@ def reported(server, tmp_path_factory, mirror):
     env = server
     api = env["PREFECT_API_URL"]
     with httpx.Client(base_url=api, timeout=10) as client:
-        flow = client.post("/flows/", json={"name": "backfill"}).json()
-        orphan = client.post(
+        flow = _made(client, "/flows/", {"name": "backfill"})
+        orphan = _made(
+            client,
             "/flow_runs/",
-            json={
+            {
                 "flow_id": flow["id"],
                 "name": "killed-cli-run",
                 "tags": ["losses-cli"],
                 "state": {"type": "RUNNING", "name": "Running"},
             },
-        ).json()
+        )
         where = f"{socket.gethostname()}:{_dead_pid()}"
         client.patch(f"/flow_runs/{orphan['id']}", json={"infrastructure_pid": where})
         common = ["--source", "minfin", "--base-url", mirror.url("minfin")]
