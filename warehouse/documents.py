@@ -9,7 +9,7 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from warehouse.bodies import BodyStore, sha256_all
+from warehouse.bodies import BodyStore, PackEncoding, sha256_all
 from warehouse.columns import column
 from warehouse.queries import load
 from warehouse.records import FetchedDocument, StoredDocument, WarehouseError
@@ -47,7 +47,14 @@ def store_documents(
             ahead.result()  # (the thread is done before the call returns)
 
 
-def _store(con, bodies: BodyStore, docs, shas: list[str], now: dt.datetime, ahead) -> list[int]:
+def _store(
+    con,
+    bodies: BodyStore,
+    docs: Sequence[FetchedDocument],
+    shas: list[str],
+    now: dt.datetime,
+    ahead: PackEncoding | None,
+) -> list[int]:
     with transaction(con):
         known: dict[Key, int] = {}
         stored: set[str] = set()

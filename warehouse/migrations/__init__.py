@@ -68,7 +68,7 @@ def migrate(con, target: int | None = None, *, path: pathlib.Path | None = None)
     groups = [missing] if version == 0 and missing else [[m] for m in missing]
     applied = []
     for group in groups:
-        migration = group[0]
+        migration = group[0]  # (then the one being applied: the error names it)
         try:
             with transactions.transaction(con):
                 con.execute(queries.load("schema_version_table"))
