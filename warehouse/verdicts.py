@@ -9,7 +9,8 @@
 - source lag: the bulletin repeats the figures of the one before it (a source a
   day behind);
 - unexplained: none of these, or no later bulletin yet to tell (judged again when
-  one arrives: every check judges every failure anew, and failures are few).
+  one arrives: every check judges anew each failure within `window` stored dates of
+  a date it judges).
 
 `judge` is pure (a window of one category's series in, a Verdict out); `judge_all`
 reads the windows and stores the verdicts, in the check's transaction."""
@@ -155,8 +156,17 @@ def judge(before: list[Point], at: Point, after: list[Point], *, repeats: bool =
 
 
 def judge_all(con, now: dt.datetime, failing: list[str], window: int = 4) -> int:
-    """Judge every failing check row anew from its stored neighbours; returns how many."""
-    rows = con.execute(load("verdict_windows"), {"statuses": failing, "window": window}).fetchall()
+    """Judge anew, from their stored neighbours, the failing check rows that the check
+    being run may have changed (in its transaction, check_targets made): those within
+    `window` dates of a date it judges (queries/verdict_targets.sql); returns how many.
+    The others keep their verdicts: a daily run judges no failure of years ago."""
+    con.execute(load("verdict_targets"), {"statuses": failing, "window": window})
+    con.execute(load("verdict_clear"))
+    if not con.execute("SELECT count(*) FROM verdict_targets").fetchone()[0]:
+        con.execute("DROP TABLE verdict_targets")
+        return 0
+    rows = con.execute(load("verdict_windows"), {"window": window}).fetchall()
+    con.execute("DROP TABLE verdict_targets")
     windows: dict[tuple, list] = {}
     for source, day, category, point_date, total, delta, repeats in rows:
         windows.setdefault((source, day, category), []).append(
@@ -169,7 +179,6 @@ def judge_all(con, now: dt.datetime, failing: list[str], window: int = 4) -> int
         repeats = points[index][1]
         verdict = judge(series[:index], series[index], series[index + 1 :], repeats=repeats)
         judged.append((source, day, category, verdict))
-    con.execute("DELETE FROM verdicts WHERE kind = 'check'")
     if judged:
         con.execute(
             load("insert_verdicts"),

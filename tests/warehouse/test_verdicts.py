@@ -135,3 +135,85 @@ def test_a_source_without_increases_is_judged_by_its_totals():
         "likely typo",
         "a one-day excursion: the next total 5185 is back below it",
     )
+
+
+def _verdicts(wh: Warehouse) -> set[tuple]:
+    return set(
+        wh.rows(
+            "SELECT source, report_date, category, verdict, implied, note FROM verdicts "
+            "WHERE kind = 'check'"
+        )
+    )
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    increases=st.lists(st.integers(1, 60), min_size=12, max_size=12),
+    typos=st.sets(st.integers(1, 11), min_size=1, max_size=4),
+    order=st.permutations(range(12)),
+    cuts=st.sets(st.integers(1, 11), max_size=4),
+    fixed=st.sets(st.integers(1, 11), max_size=2),
+)
+def test_a_check_judges_again_every_failure_it_can_change(
+    tmp_path_factory, increases, typos, order, cuts, fixed
+):
+    """Days arrive in any order, in batches, some typos corrected later by a revision;
+    after each batch's check the verdicts are those of judging every failure anew
+    (a full check), though each check re-judges only the failures near the dates it
+    checks (verdicts.judge_all)."""
+    totals, total = [], 37_000
+    for increase in increases:
+        total += increase
+        totals.append(total)
+    shown = {i: totals[i] + (1000 if i in typos else 0) for i in range(12)}
+    batches, batch = [], []
+    for position, i in enumerate(order):
+        if position in cuts and batch:
+            batches.append(batch)
+            batch = []
+        batch.append(i)
+    batches.append(batch)
+    corrections = [i for i in sorted(fixed) if i in typos]
+    path = tmp_path_factory.mktemp("incremental") / "w.duckdb"
+    with Warehouse.open(path) as wh:
+
+        def check_matches_a_full_one() -> None:
+            wh.run_check()
+            judged = _verdicts(wh)
+            wh.run_check(full=True)
+            assert judged == _verdicts(wh)
+
+        for batch in batches:
+            for i in batch:
+                load(wh, bulletin(day(i), {"artillery_systems": (shown[i], increases[i])}))
+            check_matches_a_full_one()
+        for i in corrections:  # a revision of the day, the typo gone
+            figures = {"artillery_systems": (totals[i], increases[i])}
+            load(wh, bulletin(day(i), figures), url=f"http://mirror/mod/{day(i)}/fixed")
+            check_matches_a_full_one()
+
+
+def test_a_new_day_leaves_the_verdicts_of_failures_far_before_it(tmp_path):
+    """The failure of day 2 is judged again while days within the window arrive, not
+    after (its judged_at stays that of the last check near it)."""
+    path = tmp_path / "w.duckdb"
+
+    def judged_at(wh: Warehouse):
+        return wh.one(
+            "SELECT judged_at FROM verdicts WHERE kind = 'check' AND report_date = ?", [day(2)]
+        )[0]
+
+    with Warehouse.open(path) as wh:
+        for i in range(12):
+            total = 37_000 + 10 * i + (1000 if i == 2 else 0)
+            load(wh, bulletin(day(i), {"artillery_systems": (total, 10)}))
+            wh.run_check()
+            if i == 6:
+                near = judged_at(wh)
+            if i == 7:
+                assert judged_at(wh) == near  # day 7: four dates of the series after it
+        assert judged_at(wh) == near
+        wh.run_check(full=True)  # every failure judged again
+        assert judged_at(wh) > near

@@ -1,9 +1,8 @@
--- For each check row with a status among $statuses: its category's stored dates around
--- it (latest revisions), $window either side, oldest first, and whether its bulletin
--- repeats the figures of the stored date before it.
+-- For each check row in verdict_targets (queries/verdict_targets.sql): its category's
+-- stored dates around it (latest revisions), $window either side, oldest first, and
+-- whether its bulletin repeats the figures of the stored date before it.
 WITH failing AS (
-    SELECT source, report_date, category, previous_date FROM checks
-    WHERE status IN (SELECT unnest($statuses::VARCHAR[]))
+    SELECT source, report_date, category, previous_date FROM verdict_targets
 ),
 heads AS (
     SELECT o.source, o.report_date, o.category, o.total, o.reported_delta
