@@ -32,8 +32,13 @@ class NewsEntry:
     title: str
     published: dt.date | None  # the item's absolute date; None for "3 hours ago"
     report_date: dt.date | None  # only when the (bulletin-like) title states one
-    lang: str
     bulletin: bool  # the title looks like a bulletin's (decoys too: the page decides)
+
+    @property
+    def lang(self) -> str:
+        """The title's language, by its letters (read on demand: no run needs it, and
+        a MoD backfill reads ~5,300 items)."""
+        return detect_lang(self.title)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +157,7 @@ def _entry(url: str, title: str, when: str) -> NewsEntry:
     bulletin = looks_like_bulletin_title(title)
     # A year-less title ("from 24.02 to 12.04") takes the year of its publication.
     report_date = stated_report_date(title, published) if bulletin else None
-    return NewsEntry(url, title, published, report_date, detect_lang(title), bulletin)
+    return NewsEntry(url, title, published, report_date, bulletin)
 
 
 def _pagination(region: str, base: str, page_url: str) -> tuple[str | None, int | None]:

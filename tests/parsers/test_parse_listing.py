@@ -53,9 +53,9 @@ def test_mil_en_listing_links_relative_to_the_base_and_relative_times():
         "The total combat losses of the enemy from 24.02 to 12.04",
         D(2022, 4, 12),
         D(2022, 4, 12),
-        "en",
         True,
     )
+    assert listing.entries[0].lang == "en"
     assert [(e.published, e.report_date, e.bulletin) for e in listing.entries[1:]] == [
         (None, None, False),  # "3 hours ago"
         (None, None, True),  # "The enemy's losses near Izium": a decoy, "Yesterday at 22:55"
