@@ -25,6 +25,21 @@ _BLANKS_BUT_SPACE = re.compile(r"[\t\r\f\v]")
 _SOURCE_BREAKS = re.compile(r"\n[ \t\n]*")
 
 
+# The entities bulletins are written with, replaced by str.replace before html.unescape
+# (whose regex calls a Python function for each entity: the aggregator's day lists have
+# two a figure). Exact: an entity is matched from its own "&", and none of these yields one.
+_COMMON_ENTITIES = (("&nbsp;", "\u00a0"), ("&mdash;", "\u2014"), ("&ndash;", "\u2013"))
+
+
+def _unescape(text: str) -> str:
+    if "&" not in text:
+        return text
+    for entity, char in _COMMON_ENTITIES:
+        if entity in text:
+            text = text.replace(entity, char)
+    return html.unescape(text) if "&" in text else text
+
+
 def html_to_lines(fragment: str, *, source_lines: bool = True) -> list[str]:
     """The visible text of an HTML fragment, one line per block (<p>, <li>, <br>, ...),
     with entities decoded, inline tags dropped and spaces collapsed. With `source_lines`
@@ -37,7 +52,7 @@ def html_to_lines(fragment: str, *, source_lines: bool = True) -> list[str]:
         text = _INVISIBLE_BLOCKS.sub(" ", text)
         text = _BLOCK_TAG.sub("\n", text)
         text = _ANY_TAG.sub("", text)
-    text = normalize_spaces(html.unescape(text))
+    text = normalize_spaces(_unescape(text))
     # Collapse blanks in one pass over the text (not one a line), and only when that changes
     # something: the pass tries a match at each of the hundreds of single spaces.
     if "  " in text or _BLANKS_BUT_SPACE.search(text):

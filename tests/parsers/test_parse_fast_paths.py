@@ -301,6 +301,7 @@ _text = st.text(
 )
 _fragment = st.lists(
     st.sampled_from(["<p>", "</p>", "<br>", "<b>", "<script>x</script>", "&nbsp;", "&amp;"])
+    | st.sampled_from(["&mdash;", "&ndash;", "&nbsp", "&", "amp;", "mdash;", "&#8212;", "&#x2013;"])
     | st.sampled_from(["  ", "\t", "\r\n", "\x0b", "\u2028"])
     | _text,
     max_size=8,
