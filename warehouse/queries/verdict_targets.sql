@@ -4,8 +4,9 @@
 -- (a warehouse made before verdicts were). A verdict reads its category's $window stored
 -- dates either side (queries/verdict_windows.sql) and whether its bulletin repeats the one
 -- before, and the check changes only the dates it judges: a row with $window or more of
--- its category's dates between it and every one of them keeps its verdict. Counted
--- against each source's first and last date judged, which can only count fewer.
+-- its category's dates between it and each of them keeps its verdict. (Counted up to the
+-- source's first date judged for a row before them, from its last for a row after: never
+-- more than to any of them. A row among them is judged again.)
 CREATE OR REPLACE TEMP TABLE verdict_targets AS
 WITH span AS (
     SELECT source, min(report_date) AS first, max(report_date) AS last
