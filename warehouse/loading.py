@@ -40,13 +40,19 @@ def figures_hash(bulletin: Bulletin) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()[:32]
 
 
-def problems(bulletins: Sequence[Bulletin], source: str, fetched_at: dt.datetime) -> list[str]:
-    """Why these bulletins of a `source` document must not be loaded (empty: load them)."""
+def problems(
+    bulletins: Sequence[Bulletin],
+    source: str,
+    fetched_at: dt.datetime,
+    digests: Sequence[str] | None = None,
+) -> list[str]:
+    """Why these bulletins of a `source` document must not be loaded (empty: load them).
+    `digests`: their figures_hash, in order, where the caller has them."""
     found: list[str] = []
     seen: dict[tuple[str, dt.date], str] = {}
     if not bulletins:
         found.append("the document holds no bulletin")
-    for bulletin in bulletins:
+    for index, bulletin in enumerate(bulletins):
         where = f"{bulletin.date or 'undated bulletin'} ({bulletin.source}/{bulletin.lang})"
         found += [f"{where}: {error}" for error in bulletin.errors]
         if bulletin.source != source:
@@ -76,7 +82,8 @@ def problems(bulletins: Sequence[Bulletin], source: str, fetched_at: dt.datetime
             if fig.qualifier not in QUALIFIERS:
                 found.append(f"{where}: {name} qualifier {fig.qualifier!r} is unknown")
         if len(bulletins) > 1:  # (one bulletin cannot disagree with another: no hash)
-            key, digest = (bulletin.source, bulletin.date), figures_hash(bulletin)
+            digest = digests[index] if digests is not None else figures_hash(bulletin)
+            key = (bulletin.source, bulletin.date)
             if seen.setdefault(key, digest) != digest:
                 found.append(f"{where}: the document holds two different bulletins for this date")
     return found
@@ -192,7 +199,10 @@ def _plan_item(
     now: dt.datetime,
 ) -> LoadResult:
     source, fetched_at, old_status, old_error, old_version, url = documents[item.document_id]
-    found = problems(item.bulletins, source, fetched_at)
+    # A day page's lone bulletin is hashed only if it is loaded; a month page's, once for
+    # both uses (it must not hold two different bulletins for a date).
+    digests = [figures_hash(b) for b in item.bulletins] if len(item.bulletins) > 1 else None
+    found = problems(item.bulletins, source, fetched_at, digests)
     if found:
         message = "; ".join(found)
         if (old_status, old_error) != ("error", message):
@@ -204,12 +214,12 @@ def _plan_item(
     unchanged = 0
     produced = False  # some bulletin of this document is (now or already) a stored revision
     done: set[tuple[str, dt.date]] = set()
-    for bulletin in item.bulletins:
+    for index, bulletin in enumerate(item.bulletins):
         key = (bulletin.source, bulletin.date)
         if key in done:  # the same bulletin twice in one document
             continue
         done.add(key)
-        digest = figures_hash(bulletin)
+        digest = digests[index] if digests is not None else figures_hash(bulletin)
         state = states[key]
         if (item.document_id, digest) in state.from_document:
             produced = True  # loaded from this very document before
