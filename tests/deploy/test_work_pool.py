@@ -228,7 +228,7 @@ def test_an_expected_failure_is_one_line_not_a_traceback(runs, name, reason):
 def test_the_worker_prints_no_traceback_and_stops_on_sigterm(runs, pool):
     """Last in the module: it stops the worker. A worker stops on SIGTERM when it
     may be interrupted (SIGINT not ignored, as under a service manager). (15 s were once
-    too few, on a machine three times slower than usual and busy with a benchmark.)"""
+    too few, on a machine three times slower than usual and busy with other work.)"""
     assert stop(pool["worker"], signal.SIGTERM, timeout=30) == 0
     output = pool["output"].read_text()
     assert f"minfin: looking for {START}..{END} (4 days)" in output  # streamed from the run
