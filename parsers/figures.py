@@ -64,10 +64,12 @@ _PLAIN_QUALIFIERS = "|".join(
 # units between the total and its increase ("199460 осіб (+580)", the aggregator); no
 # increase at all ("Літаки — 308", the aggregator's omitted zero: then only units may
 # follow, never another word, "646 тис." is a scale word and the general path's error).
+# A label may end with words in brackets ("Кораблі (катери)", the aggregator's every day).
 _PLAIN_NUMBER = r"(?:0|[1-9][0-9]{0,2}(?: [0-9]{3})+|[1-9][0-9]*)"
 _PLAIN_UNITS = "|".join(sorted(UNIT_WORDS, key=len, reverse=True))
 _PLAIN_ITEM_RE = re.compile(
-    r"(?P<clause>(?P<label>[^\W\d_]+(?:(?: | ?/ ?|-)[^\W\d_]+)*)(?: —|:) "
+    r"(?P<clause>(?P<label>[^\W\d_]+(?:(?: | ?/ ?|-)[^\W\d_]+)*(?: \([^\W\d_]+(?: [^\W\d_]+)*\))?)"
+    r"(?: —|:) "
     rf"(?:(?P<qualifier>{_PLAIN_QUALIFIERS}) )?"
     rf"(?P<total>{_PLAIN_NUMBER})(?i: (?:{_PLAIN_UNITS})(?:\.(?= \())?)*"
     rf"(?: \(\+(?P<delta>{_PLAIN_NUMBER})\)(?: [^\W\d_]+)*)?)[,.;]?"
@@ -366,18 +368,22 @@ def _is_heading(line: str) -> bool:
 def _plain_item(line: str, index: int) -> Candidate | None:
     """The figure of a line in the usual bulletin shape (see _PLAIN_ITEM_RE), or None."""
     item = _PLAIN_ITEM_RE.fullmatch(line)
-    if item is None or not _label_ok(item["label"]):
+    if item is None:
         return None
-    qualifier = QUALIFIER_WORDS[item["qualifier"]] if item["qualifier"] else None
-    delta = int(item["delta"].replace(" ", "")) if item["delta"] else None
-    total = int(item["total"].replace(" ", ""))
+    # One call for the groups: this runs for every line of every bulletin.
+    clause, label, qualifier, total, delta = item.group(
+        "clause", "label", "qualifier", "total", "delta"
+    )
+    if not _label_ok(label):
+        return None
+    total = int(total.replace(" ", "") if " " in total else total)
+    if delta is not None:
+        delta = int(delta.replace(" ", "") if " " in delta else delta)
     if total > MAX_NUMBER or (delta is not None and delta > MAX_NUMBER):
         return None  # the general reader says why (read_number)
-    figure = Figure(total, delta, qualifier)
-    clause = item["clause"]
-    return _candidate(
-        item["label"], index, clause, figure=figure, problem=None, has_increase=delta is not None
-    )
+    figure = Figure(total, delta, QUALIFIER_WORDS[qualifier] if qualifier else None)
+    # The label ends with a letter or a bracket: nothing for _candidate to strip.
+    return Candidate(label, classify_label(label), figure, None, index, delta is not None, clause)
 
 
 def _read_line(line: str, index: int, strict: bool, number_first: bool = True) -> list[Candidate]:

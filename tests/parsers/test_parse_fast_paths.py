@@ -190,6 +190,9 @@ PLAIN_LINES = [
     "personnel: about 1 226 420 (+830) persons;",
     "кораблі/катери — 33 (+0)",
     "ББМ — до 540 (+0)",
+    "танки (різних типів) — 5 (+1)",
+    "Кораблі (катери) — 35 (+1)",  # the aggregator's days
+    "Кораблі (катери) — 2",
 ]
 NOT_PLAIN_LINES = [
     "танків — 012 (+15) од,",  # a leading zero: an error, for the general path to word
@@ -199,8 +202,10 @@ NOT_PLAIN_LINES = [
     "танків — 7794 (+15) од, ББМ — 15020 (+18) од",
     "танків —7794 (+15)",
     "знищено танків за весь час війни аж до сьогоднішнього дня — 5 (+1)",  # prose
-    "танки (різних типів) — 5 (+1)",
     "2. танків — 5 (+1)",
+    "танки (різних) типів — 5 (+1)",  # words after the brackets
+    "танки ((катери)) — 5 (+1)",
+    "танки (катери ) — 5 (+1)",
 ]
 
 
@@ -224,8 +229,11 @@ def test_other_lines_take_the_general_path(line):
 _word = st.sampled_from(["танків", "ББМ", "tanks", "total", "вже", "about", "знищено", "ſ"])
 _word |= st.text("абвгґдеєжзиіїabcxyzK", min_size=1, max_size=6)
 _separator = st.sampled_from([" ", " ", " / ", "-", "  ", "/"])
-_label = st.tuples(_word, st.lists(st.tuples(_separator, _word), max_size=9)).map(
-    lambda t: t[0] + "".join(sep + word for sep, word in t[1])
+# Words in brackets after a label ("Кораблі (катери)"), and brackets that are not that.
+_bracketed = st.sampled_from(["", "", " (катери)", " (різних типів)", "(x)", " ( x)", " (x )"])
+_bracketed |= st.sampled_from([" (+1)", " ()", " (x) y", " (x) (y)", " (1)", " (x/y)"])
+_label = st.tuples(_word, st.lists(st.tuples(_separator, _word), max_size=9), _bracketed).map(
+    lambda t: t[0] + "".join(sep + word for sep, word in t[1]) + t[2]
 )
 _number = st.sampled_from(["0", "7", "12066", "012", "1 234", "00"]) | st.integers(0, 10**7).map(
     str
