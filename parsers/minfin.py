@@ -35,6 +35,7 @@ _DAY_RE = re.compile(r"<li\b[^>]*\bclass\s*=\s*[\"'](?:[^\"']*\s)?gold[\s\"']", 
 _DATE_RE = re.compile(
     r"<span\b[^>]*\bclass\s*=\s*[\"'](?:[^\"']*\s)?black[\s\"'][^>]*>(.*?)</span", re.I | re.S
 )
+_EDITIONS = (("/en/", "en"), ("/ua/", "uk"))
 _CASUALTIES_RE = re.compile(
     r"<div\b[^>]*\bclass\s*=\s*[\"'](?:[^\"']*\s)?casualties[\s\"']", re.IGNORECASE
 )
@@ -68,7 +69,8 @@ def parse_minfin(
     where = f" ({url})" if url else ""
     if is_truncated_page(page):
         raise ParseError(f"aggregator page truncated (no closing </html>){where}")
-    lang = "en" if url and "/en/" in url else None
+    # The edition is in the URL (`/ua/…`, `/en/…`); without one, each day's labels say.
+    lang = next((code for part, code in _EDITIONS if url and part in url), None)
     bulletins: list[Bulletin] = []
     for days in _see_also_lists(page, where):
         ensure_clean(days, "aggregator list")
@@ -102,7 +104,9 @@ def _parse_day(day: str, lang: str | None, where: str) -> Bulletin | None:
     if box and box_end is None:
         errors.append(f"aggregator day {report_date}: the list of figures never closes{where}")
     elif box:
-        lines = html_to_lines(day[box.end() : box_end], source_lines=False)  # a line a <li>
+        # From the end of the div's start tag (the regex stops inside it, at its class).
+        inside = day.find(">", box.end(), box_end) + 1 or box.end()
+        lines = html_to_lines(day[inside:box_end], source_lines=False)  # a line a <li>
     candidates = read_candidates(lines, strict=True)
     if not candidates:
         errors.append(f"aggregator day {report_date} has no figures{where}")

@@ -103,6 +103,11 @@ def test_edition_language_from_the_url_or_the_labels():
     url = "https://index.minfin.com.ua/en/russian-invading/casualties/month.php?month=2024-05"
     fragment = read_fixture("minfin/ua-month-php-2024-05.html")
     assert {b.lang for b in parse_document(fragment, format="minfin", url=url)} == {"en"}
+    ua = url.replace("/en/", "/ua/")
+    assert {b.lang for b in parse_document(body, format="minfin", url=ua)} == {"uk"}
+    # No edition in the URL (a saved file): the labels say.
+    assert {b.lang for b in parse_document(body, format="minfin", url="file:///x.html")} == {"en"}
+    assert {b.lang for b in parse_document(fragment, format="minfin")} == {"uk"}
 
 
 def test_truncated_pages_and_fragments():
