@@ -6,8 +6,9 @@ Six roots (SITES.md): /mod (mod.gov.ua), /mod/www.mil.gov.ua, /mod/www.kmu.gov.u
 others keep, mirror/datasets.py). Everything is deterministic
 from (reference, until, seed): the catalog of pages is built over the whole history, so
 a bulletin keeps its URL whatever `until` is, and nothing published after `until` is
-served or listed. Clean responses are cached (an LRU bounded by bytes); faulted ones
-are rendered afresh."""
+served or listed. Clean responses are cached (an LRU bounded by bytes, one a root, as
+separate servers keep their own: a backfill of the MoD's 443 MB of pages no longer
+evicts the aggregator's month pages); faulted ones are rendered afresh."""
 
 from __future__ import annotations
 
@@ -85,6 +86,9 @@ class _Problem(Exception):
         reason = {400: "Bad Request", 404: "Not Found"}.get(self.status, "Error")
         body = f"{self.status} {reason}: {path}\n{self}\n"
         return Response(self.status, TEXT, body.encode())
+
+
+_CACHED_ROOTS = frozenset({"mod", "minfin", "api", "datasets"})
 
 
 class _ByteLRU:
@@ -182,7 +186,9 @@ class Site:
             feed: {p.path: i for i, p in enumerate(pages)} for feed, pages in self._feeds.items()
         }
         self._lists = self._build_lists()
-        self._cache = _ByteLRU(cache_bytes)
+        self._cache_bytes = cache_bytes
+        self._caches: dict[str, _ByteLRU] = {}
+        self._caches_lock = threading.Lock()
 
     def _build_lists(self) -> dict[tuple[str, str, str], list[Page]]:
         """Every listing, newest first, with the coverage gaps of SITES.md §3."""
@@ -282,8 +288,9 @@ class Site:
         """The response for GET `path?query` (`base_url`: scheme and host the request came
         to; links in pages are absolute on it)."""
         key = (path, query, base_url)
+        cache = self._cache_of(path)
         if tweaks is None:
-            cached = self._cache.get(key)
+            cached = cache.get(key)
             if cached is not None:
                 return cached
         try:
@@ -291,8 +298,19 @@ class Site:
         except _Problem as problem:
             return problem.response(path + (f"?{query}" if query else ""))
         if tweaks is None:
-            self._cache.put(key, response)
+            cache.put(key, response)
         return response
+
+    def _cache_of(self, path: str) -> _ByteLRU:
+        """The cache of the root `path` is under ("/mod", "/minfin", ...)."""
+        root = path.split("/", 2)[1] if path.startswith("/") else ""
+        if root not in _CACHED_ROOTS:
+            root = ""  # one more for the rest: no path makes a cache of its own
+        cache = self._caches.get(root)
+        if cache is None:
+            with self._caches_lock:
+                cache = self._caches.setdefault(root, _ByteLRU(self._cache_bytes))
+        return cache
 
     # ----------------------------------------------------------------- routing
 

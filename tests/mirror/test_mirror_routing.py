@@ -117,6 +117,23 @@ def test_bulletin_path_names_the_site(site):
     assert site.listing_path(MOD, index="tag") == "/mod/news/tag-vidsich-agresoru?page=1"
 
 
+def test_each_root_keeps_its_own_cache():
+    # A month page is ~130 KB: the MoD's pages fill the 512 KB cache of their root many
+    # times over and the aggregator's stays (separate hosts: a MoD backfill before an
+    # aggregator one must not make the mirror render its pages again).
+    site = Site(load_reference(), cache_bytes=512 * 1024)
+    month = "/minfin/ua/russian-invading/casualties/2023-03/"
+    first = site.resolve(month)
+    mod_pages = [site.bulletin_path(dt.date(2023, 3, 1) + dt.timedelta(days=i)) for i in range(40)]
+    kept = site.resolve(mod_pages[0])
+    assert len(kept.body) * len(mod_pages) > 512 * 1024
+    for path in mod_pages:
+        site.resolve(path)
+    assert site.resolve(month) is first
+    assert site.resolve(mod_pages[0]) is not kept  # evicted within its own root
+    assert site.resolve("/nothing/here").status == 404
+
+
 def test_until_outside_the_history_is_refused():
     with pytest.raises(ValueError, match="outside the reference history"):
         Site(load_reference(), dt.date(2030, 1, 1))
