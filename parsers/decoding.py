@@ -32,9 +32,10 @@ _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\x0b")
 # What Cyrillic utf-8 looks like when decoded as cp1251 ("Р°" is "а") or latin-1 ("Ð°").
 _MOJIBAKE_CP1251 = ("Р°", "Рѕ", "Рµ", "Рё", "С–", "РЅ", "С‚", "СЂ", "Р»", "Рє")
 _MOJIBAKE_LATIN1 = ("Ð", "Ñ")
-# One pass each instead of a count() per pair (no two pairs can overlap: none ends in Р/С).
-_MOJIBAKE_CP1251_RE = re.compile("|".join(_MOJIBAKE_CP1251))
-_MOJIBAKE_LATIN1_RE = re.compile("[" + "".join(_MOJIBAKE_LATIN1) + "]")
+# Counted by str.count, a pair only where its second character occurs at all (rare in
+# clean text): ten times faster than one regex over the text, which the regex engine
+# tries at every "Р" and "С" of a Ukrainian page. The same total: no two pairs can
+# overlap (none ends in Р/С).
 
 
 def binary_kind(data: bytes) -> str | None:
@@ -66,10 +67,10 @@ def declared_charset(body: bytes, content_type: str | None) -> str | None:
 def mojibake_reason(text: str) -> str | None:
     """Why the text looks garbled, or None. Counts character pairs that clean
     Ukrainian/Russian/English text practically never contains."""
-    cp1251 = len(_MOJIBAKE_CP1251_RE.findall(text))
+    cp1251 = sum(text.count(pair) for pair in _MOJIBAKE_CP1251 if pair[1] in text)
     if cp1251 >= 3:
         return f"utf-8 text decoded as cp1251 ({cp1251} pairs like 'Р°')"
-    latin1 = len(_MOJIBAKE_LATIN1_RE.findall(text))
+    latin1 = sum(map(text.count, _MOJIBAKE_LATIN1))
     if latin1 >= 3:
         return f"utf-8 text decoded as latin-1 ({latin1} characters like 'Ð')"
     replaced = text.count("\ufffd")

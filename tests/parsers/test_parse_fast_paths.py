@@ -303,7 +303,9 @@ def _counted_lang(text: str) -> str:
 
 
 _text = st.text(
-    st.sampled_from(_SPACES + _INVISIBLE + "‒–—−―⸺⸻-‐‑ (),.;:aZяЇ5\n\r\x0bРСр°ѕÐÑ\ufffdїєґёыэъ")
+    st.sampled_from(
+        _SPACES + _INVISIBLE + "‒–—−―⸺⸻-‐‑ (),.;:aZяЇ5\n\r\x0bРСр°ѕµё‚Ђ»єЅÐÑ\ufffdїєґёыэъ"
+    )
     | st.characters(),
     max_size=40,
 )
@@ -329,7 +331,10 @@ def test_language_and_mojibake_as_counted_before(text):
     assert detect_lang(text) == _counted_lang(text)
     pairs = ("Р°", "Рѕ", "Рµ", "Рё", "С–", "РЅ", "С‚", "СЂ", "Р»", "Рє")
     reason = mojibake_reason(text)
-    assert (reason is not None and "cp1251" in reason) == (sum(map(text.count, pairs)) >= 3)
+    cp1251 = sum(map(text.count, pairs)) >= 3
+    assert (reason is not None and "cp1251" in reason) == cp1251
+    latin1 = text.count("Ð") + text.count("Ñ") >= 3
+    assert (reason is not None and "latin-1" in reason) == (latin1 and not cp1251)
 
 
 @settings(max_examples=500, deadline=None)
